@@ -79,6 +79,7 @@ class Corrections:
             split_inline=tuple(
                 (int(i["line"]), str(i["after"])) for i in data.get("split_inline") or ()
             ),
+            kinds=tuple((int(k), str(v)) for k, v in (data.get("kinds") or {}).items()),
         )
 
 

@@ -1,0 +1,103 @@
+"""Language-aware analyzers for BM25: text -> terms.
+
+Kazakh and Russian are highly inflected, so a query word rarely matches the
+clause word letter for letter. Russian and English use Snowball stemmers;
+Kazakh, which Snowball lacks, gets a rule-based suffix stripper (agglutinative
+suffixes peeled from the end while a stem of 3+ letters remains). A prefix
+truncation variant is kept for comparison in the evals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import Stemmer
+
+from indexing.text import tokens
+
+STOPWORDS = {
+    "kk": set(
+        "және мен бен пен немесе не да де та те ал бірақ үшін бойынша сәйкес туралы осы ол бұл сол "
+        "мына әр әрбір кез келген болып табылады болады бар жоқ ма ме ба бе па пе қалай қандай "
+        "қанша неше кім нені неге қашан ғана тиіс тиісті мүмкін керек ретінде жөніндегі арқылы "
+        "соң кейін дейін бастап қарай ішінде сондай ақ яғни оның олар біз мен сен сіз маған".split()
+    ),
+    "ru": set(
+        "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее "
+        "мне было вот от меня еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть "
+        "был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть "
+        "надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда "
+        "кто этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее "
+        "сейчас были куда зачем всех никогда можно при наконец два об другой хоть после над "
+        "больше тот "
+        "через эти нас про всего них какая много разве три эту моя впрочем хорошо свою этой перед "
+        "иногда лучше чуть том нельзя такой им более всегда конечно всю между".split()
+    ),
+    "en": set(
+        "a an the and or but if of at by for with about against between into through during before "
+        "after above below to from up down in out on off over under again further then once here "
+        "there when where why how all any both each few more most other some such no nor not only "
+        "own same so than too very can will just should now is are was were be been being have has "
+        "had do does did i me my we our you your he him his she her it its they them their what "
+        "which who whom this that these those am would could may might must shall".split()
+    ),
+}
+
+# Kazakh inflectional suffixes, longest first within each pass (plural, possessive, case,
+# common verbal/participial endings).
+KK_SUFFIXES = sorted(
+    set(
+        """
+        лардың лердің дардың дердің тардың тердің ларының лерінің ларына леріне ларында лерінде
+        ларынан лерінен ларын лерін лары лері дары дері тары тері лар лер дар дер тар тер
+        ның нің дың дің тың тің ға ге қа ке на не а е ға ге
+        да де та те нда нде дан ден тан тен нан нен ды ді ты ті ны ні н
+        мен бен пен ымыз іміз мыз міз ыңыз іңіз ңыз ңіз ым ім ың ің сы сі ы і м ң
+        ған ген қан кен атын етін йтын йтін тын тін ушы уші у ып іп п са се мақ мек пақ пек бақ бек
+        ғанда генде қанда кенде ады еді йды йді ды ді ты ті ма ме ба бе па пе
+        лық лік дық дік тық тік шы ші ғы гі қы кі
+        """.split()
+    ),
+    key=len,
+    reverse=True,
+)
+KK_MIN_STEM = 3
+
+
+def kazakh_stem(word: str) -> str:
+    """Peel Kazakh suffixes while a stem of KK_MIN_STEM letters remains (two passes at most)."""
+    if not word.isalpha() or len(word) <= KK_MIN_STEM + 1:
+        return word
+    for _ in range(3):
+        for suffix in KK_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= KK_MIN_STEM:
+                word = word[: -len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+def prefix_stem(word: str, length: int = 5) -> str:
+    return word[:length] if word.isalpha() else word
+
+
+@cache
+def _snowball(language: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(language)
+
+
+def _stemmer_for(lang: str, kazakh: str) -> Callable[[str], str]:
+    if lang == "ru":
+        return _snowball("russian").stemWord
+    if lang == "en":
+        return _snowball("english").stemWord
+    return prefix_stem if kazakh == "prefix" else kazakh_stem
+
+
+def analyze(text: str, lang: str, kazakh: str = "suffix") -> list[str]:
+    """Terms for BM25. Numbers and codes (FX, GPA, 8.21) are kept as they are."""
+    stem = _stemmer_for(lang, kazakh)
+    stop = STOPWORDS.get(lang, set())
+    return [stem(tok) for tok in tokens(text) if tok not in stop]

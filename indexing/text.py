@@ -1,0 +1,113 @@
+"""Text normalisation shared by analyzers and language detection.
+
+Users type Kazakh in Cyrillic, in the 2021 Latin alphabet, or in ad-hoc Latin
+("FX alsam ne isteimin"); Russian with or without "ё"; the corpus itself mixes
+Latin and Cyrillic look-alikes ("FХ" with a Cyrillic Х, Table 1's Cyrillic
+"А", "В", "С"). Everything is folded to one form before matching.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+KAZAKH_ONLY_LETTERS = set("әғқңөұүһі")
+KAZAKH_LATIN_LETTERS = set("áǵńóúýıäöüşçğ")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
+
+# Look-alike Cyrillic letters inside Latin tokens (and the reverse) are folded so that
+# "FХ" == "FX" and the table's "В+" == "B+".
+CYR_TO_LAT_LOOKALIKE = str.maketrans("АВСЕНКМОРТХаеосрх", "ABCEHKMOPTXaeocpx")
+
+# Kazakh Latin (2021 alphabet plus common informal spellings) -> Cyrillic, longest first.
+_LATIN_KK = [
+    ("shch", "щ"),
+    ("sh", "ш"),
+    ("ch", "ч"),
+    ("zh", "ж"),
+    ("gh", "ғ"),
+    ("ng", "ң"),
+    ("ya", "я"),
+    ("yu", "ю"),
+    ("ts", "ц"),
+    ("á", "ә"),
+    ("ä", "ә"),
+    ("ǵ", "ғ"),
+    ("ğ", "ғ"),
+    ("ń", "ң"),
+    ("ó", "ө"),
+    ("ö", "ө"),
+    ("ú", "ү"),
+    ("ü", "ү"),
+    ("ý", "у"),
+    ("ı", "ы"),
+    ("ş", "ш"),
+    ("ç", "ч"),
+    ("a", "а"),
+    ("b", "б"),
+    ("c", "с"),
+    ("d", "д"),
+    ("e", "е"),
+    ("f", "ф"),
+    ("g", "г"),
+    ("h", "һ"),
+    ("i", "і"),
+    ("j", "ж"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("q", "қ"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "ұ"),
+    ("v", "в"),
+    ("w", "у"),
+    ("x", "х"),
+    ("y", "ы"),
+    ("z", "з"),
+]
+_LATIN_KK_RE = re.compile("|".join(re.escape(a) for a, _ in _LATIN_KK))
+_LATIN_KK_MAP = dict(_LATIN_KK)
+
+
+def fold(text: str) -> str:
+    """Unicode-normalise, lower-case and unify letters that users type interchangeably."""
+    text = unicodedata.normalize("NFC", text).lower().replace("ё", "е")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def fold_lookalikes(token: str) -> str:
+    """A token that mixes scripts, or a lone letter (a grade: "В", "B"), is read as Latin."""
+    if len(token) == 1 or (LATIN.search(token) and CYRILLIC.search(token)):
+        return token.translate(CYR_TO_LAT_LOOKALIKE)
+    return token
+
+
+def tokens(text: str) -> list[str]:
+    return [fold_lookalikes(t) for t in TOKEN.findall(fold(text))]
+
+
+def latin_kazakh_to_cyrillic(text: str) -> str:
+    """Transliterate Kazakh typed in Latin letters; abbreviations like FX or GPA stay."""
+
+    def convert(word: str) -> str:
+        if word.isupper() and len(word) <= 5:
+            return word
+        lower = word.lower()
+        return _LATIN_KK_RE.sub(lambda m: _LATIN_KK_MAP[m.group(0)], lower)
+
+    return re.sub(r"[A-Za-z\u00c0-\u024f]+", lambda m: convert(m.group(0)), text)
+
+
+def script_share(text: str) -> tuple[int, int, int]:
+    """(Kazakh-only letters, other Cyrillic letters, Latin letters) in `text`."""
+    kk = sum(ch in KAZAKH_ONLY_LETTERS for ch in text.lower())
+    cyr = len(CYRILLIC.findall(text)) - kk
+    lat = len(LATIN.findall(text))
+    return kk, cyr, lat
