@@ -2,39 +2,52 @@
 PYTHON ?= python3.11
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+TORCH  := torch==2.13.0
 
-.PHONY: install serve test lint format corpus clean
+.PHONY: install install-dev serve test lint format corpus index eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
 
-install: $(STAMP)
+# torch first, pinned to the CPU wheel: sentence-transformers would otherwise pull a CUDA build.
+$(VENV)/.installed-dev: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet $(TORCH)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
 serve: install
 	$(BIN)/policy-assistant serve
 
-test: install
+test: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/policy-assistant corpus check
 	$(BIN)/pytest
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: install
+format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
 corpus: install
 	$(BIN)/policy-assistant corpus build
+
+index: install
+	$(BIN)/policy-assistant index
+
+eval: install
+	$(BIN)/policy-assistant eval retrieval --ablations
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,20 +1,24 @@
 """Language-aware analyzers for BM25: text -> terms.
 
 Kazakh and Russian are highly inflected, so a query word rarely matches the
-clause word letter for letter. Russian and English use Snowball stemmers;
-Kazakh, which Snowball lacks, gets a rule-based suffix stripper (agglutinative
-suffixes peeled from the end while a stem of 3+ letters remains). A prefix
-truncation variant is kept for comparison in the evals.
+clause word letter for letter. Russian is lemmatised (pymorphy3) then stemmed,
+English uses Snowball; Kazakh, which Snowball lacks, gets a rule-based suffix
+stripper (agglutinative suffixes peeled from the end while a stem of 3+ letters
+remains). Prefix, n-gram and no-stemming variants stay for the ablation in evals.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 import Stemmer
 
 from indexing.text import tokens
+
+# Bump when analysis changes: the index then re-computes every sparse vector.
+ANALYZER_VERSION = 3
 
 STOPWORDS = {
     "kk": set(
@@ -63,6 +67,7 @@ KK_SUFFIXES = sorted(
     reverse=True,
 )
 KK_MIN_STEM = 3
+CYRILLIC_WORD = re.compile(r"^[а-яё]+$")
 
 
 def kazakh_stem(word: str) -> str:
@@ -83,21 +88,54 @@ def prefix_stem(word: str, length: int = 5) -> str:
     return word[:length] if word.isalpha() else word
 
 
+def char_ngrams(word: str, n: int = 4) -> list[str]:
+    if not word.isalpha() or len(word) <= n:
+        return [word]
+    padded = f"^{word}$"
+    return [padded[i : i + n] for i in range(len(padded) - n + 1)]
+
+
+KAZAKH_ANALYZERS = ("suffix", "prefix", "ngram", "none")
+
+
 @cache
 def _snowball(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(language)
 
 
-def _stemmer_for(lang: str, kazakh: str) -> Callable[[str], str]:
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def russian_stem(word: str) -> str:
+    """Lemma first (Snowball alone cuts "экзамена" to "экзам" but "экзамены" to "экзамен")."""
+    if not word.isalpha() or not CYRILLIC_WORD.match(word):
+        return word
+    return _snowball("russian").stemWord(_morph().parse(word)[0].normal_form)
+
+
+def _terms_for(lang: str, kazakh: str) -> Callable[[str], list[str]]:
     if lang == "ru":
-        return _snowball("russian").stemWord
+        return lambda w: [russian_stem(w)]
     if lang == "en":
-        return _snowball("english").stemWord
-    return prefix_stem if kazakh == "prefix" else kazakh_stem
+        stem = _snowball("english").stemWord
+        return lambda w: [stem(w)]
+    if kazakh not in KAZAKH_ANALYZERS:
+        raise ValueError(f"unknown Kazakh analyzer {kazakh!r}; choose one of {KAZAKH_ANALYZERS}")
+    return {
+        "suffix": lambda w: [kazakh_stem(w)],
+        "prefix": lambda w: [prefix_stem(w)],
+        "ngram": char_ngrams,
+        "none": lambda w: [w],
+    }[kazakh]
 
 
 def analyze(text: str, lang: str, kazakh: str = "suffix") -> list[str]:
     """Terms for BM25. Numbers and codes (FX, GPA, 8.21) are kept as they are."""
-    stem = _stemmer_for(lang, kazakh)
+    terms_of = _terms_for(lang, kazakh)
     stop = STOPWORDS.get(lang, set())
-    return [stem(tok) for tok in tokens(text) if tok not in stop]
+    return [term for tok in tokens(text) if tok not in stop for term in terms_of(tok)]

@@ -50,19 +50,26 @@ def build_index(
     clauses: list[Clause] | None = None,
     progress: Progress | None = None,
     client=None,
+    context: bool = True,
 ) -> BuildStats:
     started = time.perf_counter()
     settings = settings or IndexSettings.from_env()
     embedder = embedder or get_embedder(settings.embedder)
-    docs = index_documents(clauses if clauses is not None else corpus_clauses())
+    docs = index_documents(clauses if clauses is not None else corpus_clauses(), context)
     own_client = client is None
     client = client or open_client(settings)
     try:
-        ensure_collection(client, settings.collection, embedder.dim)
+        ensure_collection(
+            client, settings.collection, embedder.dim, server=bool(settings.qdrant_url)
+        )
         existing = _existing_hashes(client, settings.collection)
         wanted = {d.point_id: d for d in docs}
         stale = [pid for pid in existing if pid not in wanted]
-        todo = [d for d in docs if existing.get(d.point_id) != d.content_hash(embedder.name)]
+        todo = [
+            d
+            for d in docs
+            if existing.get(d.point_id) != d.content_hash(embedder.name, settings.kk_analyzer)
+        ]
         total = len(todo)
         if progress:
             progress(0, total)
@@ -109,7 +116,7 @@ def _upsert(client, settings, embedder, docs: list[IndexDocument], progress) -> 
     finally:
         cache.close()
     lengths: dict[str, list[int]] = {}
-    terms = [d.terms for d in docs]
+    terms = [d.terms(settings.kk_analyzer) for d in docs]
     for doc, t in zip(docs, terms, strict=True):
         lengths.setdefault(doc.clause.lang.value, []).append(len(t))
     avg = {lang: sum(v) / len(v) for lang, v in lengths.items()}
@@ -120,10 +127,22 @@ def _upsert(client, settings, embedder, docs: list[IndexDocument], progress) -> 
                 DENSE: vector.tolist(),
                 SPARSE: document_vector(t, avg[doc.clause.lang.value]),
             },
-            payload={**doc.payload, "content_hash": doc.content_hash(embedder.name)},
+            payload={
+                **doc.payload,
+                "content_hash": doc.content_hash(embedder.name, settings.kk_analyzer),
+            },
         )
         for doc, vector, t in zip(docs, vectors, terms, strict=True)
     ]
     for start in range(0, len(points), 256):
         client.upsert(settings.collection, points=points[start : start + 256])
     return embedded
+
+
+def ensure_index(settings: IndexSettings | None = None, progress: Progress | None = None):
+    """An open client on a usable index, building it first if it does not exist yet."""
+    settings = settings or IndexSettings.from_env()
+    client = open_client(settings)
+    if not client.collection_exists(settings.collection):
+        build_index(settings, progress=progress, client=client)
+    return client

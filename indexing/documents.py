@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 
 from corpus.models import Clause
-from indexing.analyzers import analyze
+from indexing.analyzers import ANALYZER_VERSION, analyze
 
 POINT_NAMESPACE = uuid.UUID("8d3c5b0e-6f1a-4c2e-9a57-2f4b1c0d9e11")
 
@@ -23,12 +23,12 @@ class IndexDocument:
     clause: Clause
     text: str  # what is embedded and analysed
 
-    @property
-    def terms(self) -> list[str]:
-        return analyze(self.text, self.clause.lang.value)
+    def terms(self, kk_analyzer: str = "suffix") -> list[str]:
+        return analyze(self.text, self.clause.lang.value, kk_analyzer)
 
-    def content_hash(self, embedder: str) -> str:
-        return hashlib.sha256(f"{embedder}\x00{self.text}".encode()).hexdigest()[:32]
+    def content_hash(self, embedder: str, kk_analyzer: str = "suffix") -> str:
+        key = f"{embedder}\x00{kk_analyzer}-{ANALYZER_VERSION}\x00{self.text}"
+        return hashlib.sha256(key.encode()).hexdigest()[:32]
 
     @property
     def payload(self) -> dict:

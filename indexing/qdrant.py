@@ -27,7 +27,7 @@ def open_client(settings: IndexSettings) -> QdrantClient:
         ) from exc
 
 
-def ensure_collection(client: QdrantClient, name: str, dim: int) -> bool:
+def ensure_collection(client: QdrantClient, name: str, dim: int, server: bool = False) -> bool:
     """Create the collection if needed; recreate it when the dense size changed.
 
     Returns True when the collection was (re)created empty.
@@ -44,6 +44,11 @@ def ensure_collection(client: QdrantClient, name: str, dim: int) -> bool:
         vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE)},
         sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
     )
-    for field, schema in (("lang", "keyword"), ("clause_id", "keyword"), ("section", "integer")):
-        client.create_payload_index(name, field, field_schema=schema)
+    if server:  # payload indexes speed up filters on a server; embedded mode ignores them
+        for field, schema in (
+            ("lang", "keyword"),
+            ("clause_id", "keyword"),
+            ("section", "integer"),
+        ):
+            client.create_payload_index(name, field, field_schema=schema)
     return True

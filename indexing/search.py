@@ -44,10 +44,14 @@ class SearchResult:
 
 @dataclass
 class SearchWeights:
+    """RRF weights of the candidate lists. Chosen on the dev set (evals/reports/retrieval.md):
+    the official-Kazakh dense list at half weight for ru/en queries, and a small RRF constant
+    so that the top of each list counts most."""
+
     dense: float = 1.0
-    dense_kk: float = 1.0
+    dense_kk: float = 0.5
     sparse: float = 1.0
-    rrf_k: int = 60
+    rrf_k: int = 10
 
 
 class Retriever:
@@ -59,11 +63,13 @@ class Retriever:
         embedder: Embedder | None = None,
         client: QdrantClient | None = None,
         weights: SearchWeights | None = None,
+        expand: bool = True,
     ) -> None:
         self.settings = settings or IndexSettings.from_env()
         self.embedder = embedder or get_embedder(self.settings.embedder)
         self.client = client or open_client(self.settings)
         self.weights = weights or SearchWeights()
+        self.expand = expand
         if not self.client.collection_exists(self.settings.collection):
             raise IndexUnavailable(
                 f"no index '{self.settings.collection}' yet: run `policy-assistant index`"
@@ -90,7 +96,11 @@ class Retriever:
                 )
                 weights.append(weight)
         if mode in ("hybrid", "bm25"):
-            terms = analyze(" ".join([text, *expansions(text, lang)]), lang)
+            terms = analyze(
+                " ".join([text, *(expansions(text, lang) if self.expand else [])]),
+                lang,
+                self.settings.kk_analyzer,
+            )
             if terms:
                 prefetch.append(
                     models.Prefetch(

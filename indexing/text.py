@@ -15,7 +15,7 @@ KAZAKH_ONLY_LETTERS = set("әғқңөұүһі")
 KAZAKH_LATIN_LETTERS = set("áǵńóúýıäöüşçğ")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
-TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
+TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)?|grade[a-d][+-]|[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
 
 # Look-alike Cyrillic letters inside Latin tokens (and the reverse) are folded so that
 # "FХ" == "FX" and the table's "В+" == "B+".
@@ -52,7 +52,7 @@ _LATIN_KK = [
     ("e", "е"),
     ("f", "ф"),
     ("g", "г"),
-    ("h", "һ"),
+    ("h", "х"),
     ("i", "і"),
     ("j", "ж"),
     ("k", "к"),
@@ -83,14 +83,22 @@ def fold(text: str) -> str:
 
 
 def fold_lookalikes(token: str) -> str:
-    """A token that mixes scripts, or a lone letter (a grade: "В", "B"), is read as Latin."""
-    if len(token) == 1 or (LATIN.search(token) and CYRILLIC.search(token)):
+    """A token that mixes scripts ("FХ" with a Cyrillic Х) is read as Latin."""
+    if LATIN.search(token) and CYRILLIC.search(token):
         return token.translate(CYR_TO_LAT_LOOKALIKE)
     return token
 
 
+# A letter grade written with a sign ("B+", "С-" with a Cyrillic С) is one token "b+",
+# whatever script the letter was typed in.
+GRADE = re.compile(r"(?<!\w)([ABCDАВСД])([+-])(?![\w+-])")
+GRADE_LETTERS = str.maketrans("АВСД", "ABCD")
+
+
 def tokens(text: str) -> list[str]:
-    return [fold_lookalikes(t) for t in TOKEN.findall(fold(text))]
+    text = GRADE.sub(lambda m: f" grade{m.group(1).translate(GRADE_LETTERS)}{m.group(2)} ", text)
+    found = [fold_lookalikes(t) for t in TOKEN.findall(fold(text))]
+    return [t.replace("grade", "", 1) if t.startswith("grade") else t for t in found]
 
 
 def latin_kazakh_to_cyrillic(text: str) -> str:

@@ -1,0 +1,64 @@
+"""The retrieval report: methods side by side, plus the ablations that justify the defaults."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from qdrant_client import QdrantClient
+
+from evals.dataset import EvalItem
+from evals.retrieval import evaluate, markdown_table
+from indexing.build import build_index
+from indexing.config import IndexSettings
+from indexing.search import Retriever
+
+REPORTS = Path(__file__).parent / "reports"
+
+
+def _in_memory_retriever(settings: IndexSettings, context: bool = True, **kwargs) -> Retriever:
+    client = QdrantClient(":memory:")
+    build_index(settings, client=client, context=context)
+    return Retriever(settings, client=client, **kwargs)
+
+
+def retrieval_report(
+    items: list[EvalItem],
+    retriever: Retriever,
+    ablations: bool = False,
+    out_dir: Path = REPORTS,
+) -> dict:
+    started = time.perf_counter()
+    sections = ["# Retrieval evaluation", ""]
+    main = evaluate(retriever, items)
+    data: dict = {"main": {m: {k: v.as_dict() for k, v in r.items()} for m, r in main.items()}}
+    sections.append(markdown_table(main, "BM25 only, dense only, hybrid (defaults)"))
+    misses = {m: sorted({x for v in r.values() for x in v.misses}) for m, r in main.items()}
+    data["misses@5"] = misses
+    if ablations:
+        settings = retriever.settings
+        variants = {
+            **{
+                f"kk analyzer = {name}": (replace(settings, kk_analyzer=name), True, True)
+                for name in ("suffix", "prefix", "ngram", "none")
+            },
+            "no section title / lead-in in the indexed text": (settings, False, True),
+            "no glossary expansion": (settings, True, False),
+        }
+        data["ablations"] = {}
+        for label, (variant, context, expand) in variants.items():
+            ablation = _in_memory_retriever(variant, context=context, expand=expand)
+            result = evaluate(ablation, items, modes=("bm25", "hybrid"))
+            ablation.close()
+            sections.append(markdown_table(result, f"Ablation: {label}"))
+            data["ablations"][label] = {
+                m: {k: v.as_dict() for k, v in r.items()} for m, r in result.items()
+            }
+    sections.append(f"Misses at rank 5 (hybrid): {', '.join(misses['hybrid']) or 'none'}\n")
+    sections.append(f"_{len(items)} items; run took {time.perf_counter() - started:.1f} s._\n")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "retrieval.md").write_text("\n".join(sections), encoding="utf-8")
+    (out_dir / "retrieval.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    return data

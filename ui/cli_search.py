@@ -1,0 +1,116 @@
+"""`policy-assistant index | search`: build the index and query it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ui.console import JsonFlag, console, fail, print_json, progress_bar
+
+LangOpt = Annotated[str, typer.Option("--lang", help="kk, ru, en or auto (detect).")]
+
+
+def index(json_out: JsonFlag = False) -> None:
+    """Build or update the search index (incremental: unchanged clauses are not re-embedded)."""
+    from indexing.build import build_index
+    from indexing.qdrant import IndexUnavailable
+
+    try:
+        with progress_bar("embedding clauses", enabled=not json_out) as advance:
+            stats = build_index(progress=advance)
+    except IndexUnavailable as exc:
+        fail(str(exc), json_out=json_out, kind="index_unavailable")
+    if json_out:
+        print_json(stats.as_dict())
+    else:
+        console.print(
+            f"index ready: {stats.points} points ({stats.added} added, {stats.updated} updated, "
+            f"{stats.deleted} deleted, {stats.unchanged} unchanged; {stats.embedded} embedded) "
+            f"in {stats.seconds:.1f} s"
+        )
+
+
+def hit_record(hit, lang: str) -> dict:
+    from corpus.store import clauses_by_id
+
+    kk = clauses_by_id("kk")[hit.clause_id]
+    local = clauses_by_id(lang).get(hit.clause_id, kk)
+    text = {"kk": kk.text}
+    text[lang] = local.text
+    return {
+        "clause_id": hit.clause_id,
+        "score": hit.score,
+        "section": hit.section,
+        "section_title": local.section_title,
+        "text": text,
+    }
+
+
+def open_retriever(json_out: bool):
+    from indexing.build import ensure_index
+    from indexing.qdrant import IndexUnavailable
+    from indexing.search import Retriever
+
+    try:
+        with progress_bar("building the index (first use)", enabled=not json_out) as advance:
+            client = ensure_index(progress=advance)
+        return Retriever(client=client)
+    except IndexUnavailable as exc:
+        fail(str(exc), json_out=json_out, kind="index_unavailable")
+
+
+def search(
+    query: Annotated[str | None, typer.Argument(help="The question or keywords.")] = None,
+    k: Annotated[int, typer.Option("-k", min=1, max=50, help="Number of hits.")] = 5,
+    lang: LangOpt = "auto",
+    batch: Annotated[
+        Path | None, typer.Option(help="JSONL file with lines {id, question}.")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Hybrid search over the policy in kk / ru / en."""
+    from indexing.validation import QueryError, check_query
+
+    if (query is None) == (batch is None):
+        fail("give a QUERY or --batch FILE (not both)", code=2, json_out=json_out, kind="usage")
+    retriever = open_retriever(json_out)
+    wanted = None if lang == "auto" else lang
+    if batch is not None:
+        for line_no, line in enumerate(batch.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                result = retriever.search(check_query(row["question"]), k=k, lang=wanted)
+            except (json.JSONDecodeError, KeyError, TypeError, QueryError) as exc:
+                print_json({"id": _row_id(line), "error": {"line": line_no, "message": str(exc)}})
+                continue
+            hits = [hit_record(h, result.lang) for h in result.hits]
+            print_json({"id": row.get("id"), "lang": result.lang, "hits": hits})
+        return
+    try:
+        result = retriever.search(check_query(query), k=k, lang=wanted)
+    except QueryError as exc:
+        fail(str(exc), code=2, json_out=json_out, kind="invalid_query")
+    hits = [hit_record(h, result.lang) for h in result.hits]
+    if json_out:
+        print_json({"query": result.query, "lang": result.lang, "hits": hits})
+        return
+    console.print(f"[bold]{result.query}[/bold]  (language: {result.lang})")
+    for rank, hit in enumerate(hits, start=1):
+        console.print(
+            f"\n{rank}. §{hit['clause_id']}  {hit['section_title']}  [{hit['score']:.3f}]"
+        )
+        console.print(hit["text"][result.lang])
+        if result.lang != "kk":
+            console.print(f"[dim]kk (official): {hit['text']['kk']}[/dim]")
+
+
+def _row_id(line: str):
+    try:
+        return json.loads(line).get("id")
+    except (json.JSONDecodeError, AttributeError):
+        return None
