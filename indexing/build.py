@@ -17,9 +17,9 @@ from corpus.models import Clause
 from corpus.store import available_languages, load_clauses
 from indexing.cache import EmbeddingCache
 from indexing.config import IndexSettings
-from indexing.documents import IndexDocument, index_documents
+from indexing.documents import IndexDocument, dense_name, index_documents, sparse_name
 from indexing.embedders import Embedder, get_embedder
-from indexing.qdrant import DENSE, SPARSE, ensure_collection, open_client
+from indexing.qdrant import ensure_collection, open_client
 from indexing.sparse import document_vector
 
 
@@ -59,9 +59,7 @@ def build_index(
     own_client = client is None
     client = client or open_client(settings)
     try:
-        ensure_collection(
-            client, settings.collection, embedder.dim, server=bool(settings.qdrant_url)
-        )
+        ensure_collection(client, settings.collection, embedder.dim)
         existing = _existing_hashes(client, settings.collection)
         wanted = {d.point_id: d for d in docs}
         stale = [pid for pid in existing if pid not in wanted]
@@ -105,37 +103,40 @@ def _existing_hashes(client, collection: str) -> dict[str, str]:
 
 
 def _upsert(client, settings, embedder, docs: list[IndexDocument], progress) -> int:
+    """Embed (through the cache) and write every language's vectors of `docs`."""
+    pairs = [(doc, lang) for doc in docs for lang in doc.texts]
     cache = EmbeddingCache(settings.cache_path)
     try:
         vectors, embedded = cache.embed(
             embedder.name,
-            [d.text for d in docs],
+            [doc.texts[lang] for doc, lang in pairs],
             embedder.embed_passages,
-            on_batch=(lambda n: progress(n, len(docs))) if progress else None,
+            on_batch=(lambda n: progress(n, len(pairs))) if progress else None,
         )
     finally:
         cache.close()
+    terms = [doc.terms(lang, settings.kk_analyzer) for doc, lang in pairs]
     lengths: dict[str, list[int]] = {}
-    terms = [d.terms(settings.kk_analyzer) for d in docs]
-    for doc, t in zip(docs, terms, strict=True):
-        lengths.setdefault(doc.clause.lang.value, []).append(len(t))
+    for (_, lang), t in zip(pairs, terms, strict=True):
+        lengths.setdefault(lang, []).append(len(t))
     avg = {lang: sum(v) / len(v) for lang, v in lengths.items()}
+    named: dict[str, dict] = {doc.point_id: {} for doc in docs}
+    for (doc, lang), vector, t in zip(pairs, vectors, terms, strict=True):
+        named[doc.point_id][dense_name(lang)] = vector.tolist()
+        named[doc.point_id][sparse_name(lang)] = document_vector(t, avg[lang])
     points = [
         models.PointStruct(
             id=doc.point_id,
-            vector={
-                DENSE: vector.tolist(),
-                SPARSE: document_vector(t, avg[doc.clause.lang.value]),
-            },
+            vector=named[doc.point_id],
             payload={
                 **doc.payload,
                 "content_hash": doc.content_hash(embedder.name, settings.kk_analyzer),
             },
         )
-        for doc, vector, t in zip(docs, vectors, terms, strict=True)
+        for doc in docs
     ]
-    for start in range(0, len(points), 256):
-        client.upsert(settings.collection, points=points[start : start + 256])
+    for start in range(0, len(points), 128):
+        client.upsert(settings.collection, points=points[start : start + 128])
     return embedded
 
 

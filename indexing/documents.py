@@ -1,8 +1,12 @@
-"""What gets indexed for each clause: its text with the context that gives it meaning.
+"""What gets indexed for each clause: its text in every language, with context.
 
-A list item ("3) компьютерлік тестілеу;") means little alone, so the indexed
-text carries the section title and, for list items, the lead-in sentence they
-complete. The displayed text stays the clause alone.
+One point per clause, carrying a dense and a sparse named vector per language
+(`dense_kk`, `sparse_ru`, ...). Searching a language is then choosing a vector
+name, not filtering points, and a hit is already a clause id.
+
+A list item ("3) компьютерлік тестілеу;") means little alone, so the indexed text
+carries the section title and, for list items, the lead-in sentence they complete.
+The displayed text stays the clause alone.
 """
 
 from __future__ import annotations
@@ -15,19 +19,29 @@ from corpus.models import Clause
 from indexing.analyzers import ANALYZER_VERSION, analyze
 
 POINT_NAMESPACE = uuid.UUID("8d3c5b0e-6f1a-4c2e-9a57-2f4b1c0d9e11")
+LANGS = ("kk", "ru", "en")
+
+
+def dense_name(lang: str) -> str:
+    return f"dense_{lang}"
+
+
+def sparse_name(lang: str) -> str:
+    return f"sparse_{lang}"
 
 
 @dataclass(frozen=True)
 class IndexDocument:
     point_id: str
-    clause: Clause
-    text: str  # what is embedded and analysed
+    clause: Clause  # the official Kazakh record (ids, section, kind)
+    texts: dict[str, str]  # lang -> what is embedded and analysed
 
-    def terms(self, kk_analyzer: str = "suffix") -> list[str]:
-        return analyze(self.text, self.clause.lang.value, kk_analyzer)
+    def terms(self, lang: str, kk_analyzer: str = "suffix") -> list[str]:
+        return analyze(self.texts[lang], lang, kk_analyzer)
 
     def content_hash(self, embedder: str, kk_analyzer: str = "suffix") -> str:
-        key = f"{embedder}\x00{kk_analyzer}-{ANALYZER_VERSION}\x00{self.text}"
+        texts = "\x00".join(f"{lang}:{self.texts[lang]}" for lang in sorted(self.texts))
+        key = f"{embedder}\x00{kk_analyzer}-{ANALYZER_VERSION}\x00{texts}"
         return hashlib.sha256(key.encode()).hexdigest()[:32]
 
     @property
@@ -36,14 +50,14 @@ class IndexDocument:
         return {
             "clause_id": c.id,
             "doc": c.doc,
-            "lang": c.lang.value,
             "section": c.section,
             "kind": c.kind.value,
+            "langs": sorted(self.texts),
         }
 
 
-def point_id(clause: Clause) -> str:
-    return str(uuid.uuid5(POINT_NAMESPACE, f"{clause.doc}:{clause.id}:{clause.lang.value}"))
+def point_id_for(doc: str, clause_id: str) -> str:
+    return str(uuid.uuid5(POINT_NAMESPACE, f"{doc}:{clause_id}"))
 
 
 def index_text(clause: Clause, by_id: dict[str, Clause], context: bool = True) -> str:
@@ -57,10 +71,22 @@ def index_text(clause: Clause, by_id: dict[str, Clause], context: bool = True) -
 
 
 def index_documents(clauses: list[Clause], context: bool = True) -> list[IndexDocument]:
-    by_lang: dict[str, dict[str, Clause]] = {}
+    """One document per (doc, clause id), with a text for each language present."""
+    by_lang: dict[str, dict[tuple[str, str], Clause]] = {}
     for clause in clauses:
-        by_lang.setdefault(clause.lang.value, {})[clause.id] = clause
-    return [
-        IndexDocument(point_id(c), c, index_text(c, by_lang[c.lang.value], context))
-        for c in clauses
-    ]
+        by_lang.setdefault(clause.lang.value, {})[(clause.doc, clause.id)] = clause
+    same_doc: dict[tuple[str, str], dict[str, Clause]] = {}
+    for lang, records in by_lang.items():
+        for (doc, cid), clause in records.items():
+            same_doc.setdefault((lang, doc), {})[cid] = clause
+    keys = list(dict.fromkeys((c.doc, c.id) for c in clauses))
+    docs = []
+    for doc, clause_id in keys:
+        texts = {}
+        for lang, records in by_lang.items():
+            clause = records.get((doc, clause_id))
+            if clause is not None:
+                texts[lang] = index_text(clause, same_doc[(lang, doc)], context)
+        base = next(by_lang[lang][(doc, clause_id)] for lang in LANGS if lang in texts)
+        docs.append(IndexDocument(point_id_for(doc, clause_id), base, texts))
+    return docs

@@ -5,9 +5,7 @@ from __future__ import annotations
 from qdrant_client import QdrantClient, models
 
 from indexing.config import IndexSettings
-
-DENSE = "dense"
-SPARSE = "sparse"
+from indexing.documents import LANGS, dense_name, sparse_name
 
 
 class IndexUnavailable(RuntimeError):
@@ -27,28 +25,35 @@ def open_client(settings: IndexSettings) -> QdrantClient:
         ) from exc
 
 
-def ensure_collection(client: QdrantClient, name: str, dim: int, server: bool = False) -> bool:
-    """Create the collection if needed; recreate it when the dense size changed.
+def ensure_collection(
+    client: QdrantClient, name: str, dim: int, langs: tuple[str, ...] = LANGS
+) -> bool:
+    """Create the collection if needed; recreate it when its vectors no longer fit.
 
     Returns True when the collection was (re)created empty.
     """
     if client.collection_exists(name):
-        info = client.get_collection(name)
-        vectors = info.config.params.vectors
-        size = vectors[DENSE].size if isinstance(vectors, dict) and DENSE in vectors else None
-        if size == dim:
+        params = client.get_collection(name).config.params
+        dense = params.vectors if isinstance(params.vectors, dict) else {}
+        sparse = params.sparse_vectors or {}
+        fits = all(
+            dense_name(lang) in dense
+            and dense[dense_name(lang)].size == dim
+            and sparse_name(lang) in sparse
+            for lang in langs
+        )
+        if fits:
             return False
         client.delete_collection(name)
     client.create_collection(
         name,
-        vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE)},
-        sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+        vectors_config={
+            dense_name(lang): models.VectorParams(size=dim, distance=models.Distance.COSINE)
+            for lang in langs
+        },
+        sparse_vectors_config={
+            sparse_name(lang): models.SparseVectorParams(modifier=models.Modifier.IDF)
+            for lang in langs
+        },
     )
-    if server:  # payload indexes speed up filters on a server; embedded mode ignores them
-        for field, schema in (
-            ("lang", "keyword"),
-            ("clause_id", "keyword"),
-            ("section", "integer"),
-        ):
-            client.create_payload_index(name, field, field_schema=schema)
     return True

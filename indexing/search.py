@@ -1,26 +1,29 @@
 """Hybrid trilingual search: dense e5 + language-matched BM25, fused by RRF in Qdrant.
 
 BM25 only works within one language, so the sparse list searches the query's
-own language (with the glossary's expansions); the dense list searches the
-query's language and the official Kazakh. Qdrant fuses the lists with weighted
-reciprocal rank fusion; hits are then merged by clause id (a clause found in
-two languages sums its contributions).
+own language (with the glossary's expansions); the dense lists search the
+query's language and the official Kazakh. Each clause is one point with named
+vectors per language, so Qdrant's weighted reciprocal rank fusion already ranks
+clauses: a clause found in two lists sums its contributions.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
 from qdrant_client import QdrantClient, models
 
 from indexing.analyzers import analyze
 from indexing.config import IndexSettings
+from indexing.documents import dense_name, sparse_name
 from indexing.embedders import Embedder, get_embedder
 from indexing.glossary import expansions
 from indexing.language import detect_language, query_text_for
-from indexing.qdrant import DENSE, SPARSE, IndexUnavailable, open_client
+from indexing.qdrant import IndexUnavailable, open_client
 from indexing.sparse import query_vector
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -30,8 +33,9 @@ CANDIDATES = 40
 @dataclass(frozen=True)
 class Hit:
     clause_id: str
-    score: float
+    score: float  # fused RRF score: a rank signal, comparable only within one result list
     section: int
+    similarity: float | None = None  # cosine of the query and the clause in the query language
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class Retriever:
         self.client = client or open_client(self.settings)
         self.weights = weights or SearchWeights()
         self.expand = expand
+        # The embedded Qdrant store is not made for concurrent use from many threads.
+        self._lock = threading.Lock()
         if not self.client.collection_exists(self.settings.collection):
             raise IndexUnavailable(
                 f"no index '{self.settings.collection}' yet: run `policy-assistant index`"
@@ -83,6 +89,7 @@ class Retriever:
         lang = lang if lang in ("kk", "ru", "en") else detect_language(query)
         text = query_text_for(query, lang)
         prefetch, weights = [], []
+        vector = None
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed_queries([text])[0].tolist()
             langs = [lang] if lang == "kk" else [lang, "kk"]
@@ -90,9 +97,7 @@ class Retriever:
                 langs, (self.weights.dense, self.weights.dense_kk), strict=False
             ):
                 prefetch.append(
-                    models.Prefetch(
-                        query=vector, using=DENSE, limit=CANDIDATES, filter=_lang_filter(target)
-                    )
+                    models.Prefetch(query=vector, using=dense_name(target), limit=CANDIDATES)
                 )
                 weights.append(weight)
         if mode in ("hybrid", "bm25"):
@@ -104,35 +109,40 @@ class Retriever:
             if terms:
                 prefetch.append(
                     models.Prefetch(
-                        query=query_vector(terms),
-                        using=SPARSE,
-                        limit=CANDIDATES,
-                        filter=_lang_filter(lang),
+                        query=query_vector(terms), using=sparse_name(lang), limit=CANDIDATES
                     )
                 )
                 weights.append(self.weights.sparse)
         if not prefetch:
             return SearchResult(query, lang, [])
-        response = self.client.query_points(
-            self.settings.collection,
-            prefetch=prefetch,
-            query=models.RrfQuery(rrf=models.Rrf(k=self.weights.rrf_k, weights=weights)),
-            limit=CANDIDATES * len(prefetch),
-            with_payload=["clause_id", "section"],
-        )
-        scores: dict[str, float] = {}
-        sections: dict[str, int] = {}
-        for point in response.points:
-            cid = point.payload["clause_id"]
-            scores[cid] = scores.get(cid, 0.0) + point.score
-            sections[cid] = point.payload["section"]
-        ranked = sorted(scores.items(), key=lambda item: -item[1])[:k]
-        hits = [Hit(cid, round(score, 6), sections[cid]) for cid, score in ranked]
+        with self._lock:
+            response = self._query(prefetch, weights, k, lang, vector is not None)
+        unit = np.asarray(vector, dtype=np.float32) if vector is not None else None
+        hits = [
+            Hit(
+                point.payload["clause_id"],
+                round(point.score, 6),
+                point.payload["section"],
+                _cosine(unit, point.vector, dense_name(lang)),
+            )
+            for point in response.points
+        ]
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResult(query, lang, hits, {"total": round(elapsed, 2)})
 
+    def _query(self, prefetch, weights, k: int, lang: str, with_vector: bool):
+        return self.client.query_points(
+            self.settings.collection,
+            prefetch=prefetch,
+            query=models.RrfQuery(rrf=models.Rrf(k=self.weights.rrf_k, weights=weights)),
+            limit=k,
+            with_payload=["clause_id", "section"],
+            with_vectors=[dense_name(lang)] if with_vector else False,
+        )
 
-def _lang_filter(lang: str) -> models.Filter:
-    return models.Filter(
-        must=[models.FieldCondition(key="lang", match=models.MatchValue(value=lang))]
-    )
+
+def _cosine(query, vectors, name: str) -> float | None:
+    """Similarity of the query and the clause in the query's language (vectors are unit)."""
+    if query is None or not isinstance(vectors, dict) or name not in vectors:
+        return None
+    return round(float(np.dot(query, np.asarray(vectors[name], dtype=np.float32))), 4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from tools.cli import app as tool_app
-from ui import cli_corpus, cli_eval, cli_search
+from ui import cli_ask, cli_corpus, cli_eval, cli_search
 
 app = typer.Typer(
     help="Policy Assistant for the EKTU Academic Policy AS 029-V-2025.", no_args_is_help=True
@@ -15,6 +15,8 @@ app.add_typer(tool_app, name="tool")
 app.add_typer(cli_eval.app, name="eval")
 app.command("index")(cli_search.index)
 app.command("search")(cli_search.search)
+app.command("ask")(cli_ask.ask)
+app.add_typer(cli_ask.disclosure_app, name="disclosure")
 
 
 @app.command("serve")

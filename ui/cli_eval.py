@@ -43,3 +43,25 @@ def retrieval(
         )
         console.print(f"{mode:7} {cells}")
     console.print(f"report: {(out or REPORTS) / 'retrieval.md'}")
+
+
+@app.command("bench")
+def bench(
+    out: OutOpt = None,
+    repeats: Annotated[int, typer.Option(min=1, help="Repetitions of each measurement.")] = 3,
+    cold: Annotated[
+        bool, typer.Option(help="Also time a cold index build (about 1-2 min).")
+    ] = True,
+    json_out: JsonFlag = False,
+) -> None:
+    """Index build, search latency percentiles, CLI cold start and peak memory."""
+    from evals.bench import REPORTS, markdown, run_benchmarks, write_report
+    from indexing.config import IndexSettings
+
+    results = run_benchmarks(IndexSettings.from_env(), repeats=repeats, cold_build=cold)
+    path = write_report(results, out or REPORTS)
+    if json_out:
+        print_json(results)
+    else:
+        console.print(markdown(results))
+        console.print(f"report: {path}")

@@ -23,19 +23,23 @@ def slice_of_corpus(sections=(11,)):
 
 def test_build_is_idempotent_and_incremental(settings):
     clauses = slice_of_corpus()
+    ids = {c.id for c in clauses}
     first = build_index(settings, clauses=clauses)
-    assert first.points == first.added == len(clauses)
+    assert first.points == first.added == len(ids)  # one point per clause, all languages
     again = build_index(settings, clauses=clauses)
     assert (again.added, again.updated, again.deleted, again.embedded) == (0, 0, 0, 0)
-    assert again.unchanged == len(clauses)
+    assert again.unchanged == len(ids)
 
+    last_id = clauses[-1].id
     changed = [
         c.model_copy(update={"text": c.text + " (edited)"})
         if c.id == "11.1" and c.lang == "en"
         else c
-        for c in clauses[:-1]
+        for c in clauses
+        if c.id != last_id
     ]
     third = build_index(settings, clauses=changed)
+    # Only the edited English text is embedded again; the clause gone from the corpus is deleted.
     assert (third.updated, third.deleted, third.embedded) == (1, 1, 1)
 
 
@@ -44,11 +48,17 @@ def test_points_carry_clause_payload(settings):
     build_index(settings, clauses=clauses)
     client = QdrantClient(path=str(settings.qdrant_path))
     try:
-        points, _ = client.scroll(settings.collection, limit=500, with_payload=True)
-        payloads = {(p.payload["clause_id"], p.payload["lang"]) for p in points}
-        assert payloads == {(c.id, c.lang.value) for c in clauses}
-        sample = points[0].payload
-        assert {"clause_id", "doc", "lang", "section", "kind", "content_hash"} <= set(sample)
+        points, _ = client.scroll(
+            settings.collection, limit=500, with_payload=True, with_vectors=True
+        )
+        assert {p.payload["clause_id"] for p in points} == {c.id for c in clauses}
+        sample = points[0]
+        assert {"clause_id", "doc", "section", "kind", "langs", "content_hash"} <= set(
+            sample.payload
+        )
+        assert sample.payload["langs"] == ["en", "kk", "ru"]
+        names = set(sample.vector)
+        assert {"dense_kk", "dense_ru", "dense_en", "sparse_kk", "sparse_ru", "sparse_en"} == names
     finally:
         client.close()
 

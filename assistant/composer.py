@@ -1,0 +1,149 @@
+"""The offline composer: deterministic answers built only from clauses and tool results.
+
+No sentence here is generated: the lead-ins are fixed phrases, the substance is
+quoted from the cited clauses, and every number comes from a tool's result.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from assistant.grounding import content_terms
+from assistant.labels import label
+from corpus.models import Clause
+from indexing.analyzers import analyze
+
+MAX_QUOTE_CHARS = 420
+SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[«\"(A-ZА-ЯӘҒҚҢӨҰҮҺІ0-9])")
+
+PHRASES = {
+    "lead": {
+        "kk": "Академиялық саясатта былай делінген:",
+        "ru": "В Академической политике сказано:",
+        "en": "The Academic Policy says:",
+    },
+    "not_covered": {
+        "kk": "Академиялық саясат бұл сұраққа тікелей жауап бермейді — мұндай ереже табылмады.",
+        "ru": "Академическая политика не отвечает на этот вопрос напрямую — такого правила в "
+        "ней нет.",
+        "en": "The Academic Policy does not answer this question directly — it has no such rule.",
+    },
+    "missing_figure": {
+        "kk": "Саясатта нақты сома, күн немесе уақыт көрсетілмеген.",
+        "ru": "Конкретной суммы, даты или времени в политике нет.",
+        "en": "The policy does not state a specific amount, date or time.",
+    },
+    "ask_office": {
+        "kk": "Нақты ақпарат алу үшін хабарласыңыз: {office}.",
+        "ru": "За точной информацией обратитесь: {office}.",
+        "en": "For a definitive answer, please contact {office}.",
+    },
+    "closest": {
+        "kk": "Ең жақын тармақтар (анықтама үшін):",
+        "ru": "Ближайшие пункты политики (для справки):",
+        "en": "The closest provisions (for reference):",
+    },
+    "official": {
+        "kk": "",
+        "ru": "Официальным является текст на казахском языке; перевод неофициальный.",
+        "en": "The Kazakh text is official; this translation is unofficial.",
+    },
+    "tool_lead": {
+        "kk": "Есептеу ({tool}, саясат ережелері бойынша):",
+        "ru": "Расчёт ({tool}, по правилам политики):",
+        "en": "Calculation ({tool}, by the policy's rules):",
+    },
+    "needs_input": {
+        "kk": "Есептеу үшін мына мәліметтер қажет: {fields}. Оларды келесі хабарламада жазыңыз.",
+        "ru": "Для расчёта нужны ещё данные: {fields}. Напишите их в следующем сообщении.",
+        "en": "To calculate this I also need: {fields}. Please send them in your next message.",
+    },
+    "tool_error": {
+        "kk": "Есептеу мүмкін емес: {message}",
+        "ru": "Рассчитать нельзя: {message}",
+        "en": "I cannot calculate this: {message}",
+    },
+}
+
+
+def phrase(key: str, lang: str, **values: str) -> str:
+    return PHRASES[key][lang].format(**values)
+
+
+@dataclass(frozen=True)
+class Quote:
+    clause_id: str
+    text: str
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+
+
+def select_quote(question: str, clause: Clause, lang: str) -> str:
+    """The sentences of a clause that answer the question (whole clause when short)."""
+    if len(clause.text) <= MAX_QUOTE_CHARS:
+        return clause.text
+    wanted = set(content_terms(question, lang))
+    parts = sentences(clause.text)
+    if not wanted or len(parts) == 1:
+        return _clip(clause.text)
+    scored = [
+        (sum(1 for t in set(analyze(s, lang)) if t in wanted) / math.sqrt(len(s) + 20), i)
+        for i, s in enumerate(parts)
+    ]
+    chosen: list[int] = []
+    length = 0
+    for _, i in sorted(scored, reverse=True):
+        if length + len(parts[i]) > MAX_QUOTE_CHARS and chosen:
+            break
+        chosen.append(i)
+        length += len(parts[i])
+    picked = sorted(chosen)
+    text = " ".join(parts[i] for i in picked)
+    prefix = "… " if picked[0] > 0 else ""
+    suffix = " …" if picked[-1] < len(parts) - 1 else ""
+    return _clip(prefix + text + suffix)
+
+
+def _clip(text: str) -> str:
+    if len(text) <= MAX_QUOTE_CHARS * 2:
+        return text
+    return text[: MAX_QUOTE_CHARS * 2].rsplit(" ", 1)[0] + " …"
+
+
+def quote_block(quotes: list[Quote]) -> str:
+    return "\n".join(f"§{q.clause_id}: «{q.text}»" for q in quotes)
+
+
+def compose_retrieval(lang: str, quotes: list[Quote]) -> str:
+    parts = [phrase("lead", lang), quote_block(quotes)]
+    if phrase("official", lang):
+        parts.append(phrase("official", lang))
+    return "\n".join(parts)
+
+
+def compose_not_covered(
+    lang: str, office: str, quotes: list[Quote], missing_figure: bool = False
+) -> str:
+    parts = [phrase("not_covered", lang)]
+    if missing_figure:
+        parts.append(phrase("missing_figure", lang))
+    parts.append(phrase("ask_office", lang, office=office))
+    if quotes:
+        parts += [phrase("closest", lang), quote_block(quotes)]
+    return "\n".join(parts)
+
+
+def compose_tool(lang: str, tool: str, explanation: str) -> str:
+    return "\n".join([phrase("tool_lead", lang, tool=tool), explanation])
+
+
+def compose_needs_input(lang: str, missing: list[str]) -> str:
+    return phrase("needs_input", lang, fields=", ".join(label(m, lang) for m in missing))
+
+
+def compose_tool_error(lang: str, message: str) -> str:
+    return phrase("tool_error", lang, message=message)

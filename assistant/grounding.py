@@ -1,0 +1,170 @@
+"""Is the question covered by the policy at all? And are the citations legitimate?
+
+Retrieval always returns *something*; an honest assistant must notice when the
+best match is only loosely related ("Is there a dormitory?" finds clauses about
+equal opportunities). Two signals decide it:
+- similarity: the e5 cosine of the question and its best clause (query language);
+- support: the share of the question's content words, weighted by how rare they
+  are in the policy (IDF), that the best clauses actually contain. A question about
+  a topic the policy never mentions shares only generic words ("university").
+Uncertain cases are answered as "not covered" *with* the closest clauses shown,
+so nothing is hidden and no rule is invented.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from corpus.store import clauses_by_id, load_clauses
+from indexing.analyzers import analyze
+from indexing.search import Hit
+
+# Calibrated on the dev set (see evals/reports/answers.md); a question is covered when
+# similarity >= CONFIDENT, or similarity >= MIN and support >= MIN_SUPPORT plus
+# SUPPORT_SLOPE for every point of similarity below CONFIDENT.
+MIN_SIMILARITY = 0.815
+CONFIDENT_SIMILARITY = 0.865
+MIN_SUPPORT = 0.36
+SUPPORT_SLOPE = 2.0
+SUPPORT_DEPTH = 3  # clauses whose words count as support
+
+# Words that make a question a question; they carry no topic.
+QUESTION_WORDS = {
+    "en": set(
+        "what what's whats how much many when where who whom whose why which can could would "
+        "do does did get got i i'm im me my mine tell please there is are any anyone "
+        "let know need want like also still just really".split()
+    ),
+    "ru": set(
+        "сколько какой какая какое какие каков когда где кто почему зачем можно ли мне меня "
+        "мой моя мое мои пожалуйста скажите подскажите расскажите нужно надо есть ли хочу "
+        "хотел хотела бывает вообще".split()
+    ),
+    "kk": set(
+        "қанша қандай қашан қайда кім неге неше не ме ма ба бе па пе маған менің мен бола "
+        "болады болама керек айтыңызшы айтып жатыр бар ма".split()
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    covered: bool
+    similarity: float
+    support: float
+    missing_figure: str | None = None  # "price" | "date" | "time" the clauses do not state
+
+
+# A question that asks for a specific price, calendar date or clock time is covered only
+# if the clauses found actually state one: the policy says how fees are computed, not
+# what a credit costs this year.
+FIGURE_QUESTIONS = {
+    "price": re.compile(
+        r"how much (does|do|is|are|will|would)\b.{0,40}\b(cost|pay|charge)|\b(price|cost|fee) of\b"
+        r"|\btenge\b|сколько стоит|сколько стоят|какова стоимость|\bцена\b|сколько (платить|тенге)"
+        r"|қанша тұрады|бағасы қанша|құны қанша|қанша теңге|қанша төлеу",
+        re.IGNORECASE,
+    ),
+    "date": re.compile(
+        r"\b(what|exact|which) dates?\b|\bdates? of\b|on what day|какого числа|\bдаты\b|в какие дни"
+        r"|нақты күн|қай күні|қай күндері",
+        re.IGNORECASE,
+    ),
+    "time": re.compile(
+        r"\bwhat time\b|\bat what time\b|во сколько|в котором часу|сағат нешеде|нешеде басталады",
+        re.IGNORECASE,
+    ),
+}
+FIGURE_IN_TEXT = {
+    "price": re.compile(r"\d[\d\s]*\s?(тенге|теңге|tenge|₸|мрп|айлық есептік)", re.IGNORECASE),
+    "date": re.compile(
+        r"\b\d{1,2}[./]\d{1,2}([./]\d{2,4})?\b|\b\d{1,2}\s+(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым"
+        r"|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан|январ|феврал|март|апрел|ма[йя]|июн|июл|август"
+        r"|сентябр|октябр|ноябр|декабр|january|february|march|april|may|june|july|august"
+        r"|september|october|november|december)",
+        re.IGNORECASE,
+    ),
+    "time": re.compile(r"\b\d{1,2}[:.-]\d{2}\b|сағат \d+|\b\d{1,2} ?(am|pm)\b", re.IGNORECASE),
+}
+
+
+def asked_figure(question: str) -> str | None:
+    return next((kind for kind, p in FIGURE_QUESTIONS.items() if p.search(question)), None)
+
+
+@cache
+def _document_frequency(lang: str) -> tuple[Counter[str], int]:
+    clauses = load_clauses(lang)
+    df: Counter[str] = Counter()
+    for clause in clauses:
+        df.update(set(analyze(f"{clause.section_title} {clause.text}", lang)))
+    return df, len(clauses)
+
+
+def _idf(term: str, lang: str) -> float:
+    df, n = _document_frequency(lang)
+    return math.log(1 + n / (1 + df.get(term, 0)))
+
+
+PREFIX = 5  # "пересда" (verb) and "пересдач" (noun) are one topic
+
+
+def _found(term: str, found: set[str], prefixes: set[str]) -> bool:
+    return term in found or (len(term) >= PREFIX and term[:PREFIX] in prefixes)
+
+
+def content_terms(question: str, lang: str) -> list[str]:
+    ignore = {t for w in QUESTION_WORDS.get(lang, ()) for t in analyze(w, lang)}
+    return [
+        t for t in analyze(question, lang) if len(t) > 1 and t not in ignore and not t[0].isdigit()
+    ]
+
+
+def support(question: str, lang: str, hits: list[Hit]) -> float:
+    """IDF-weighted share of the question's content terms found in one of the top clauses."""
+    terms = content_terms(question, lang)
+    if not terms:
+        return 0.0
+    total = sum(_idf(t, lang) for t in terms)
+    local = clauses_by_id(lang)
+    best = 0.0
+    for hit in hits[:SUPPORT_DEPTH]:
+        clause = local.get(hit.clause_id)
+        if clause is None:
+            continue
+        found = set(analyze(clause.text, lang))
+        prefixes = {t[:PREFIX] for t in found if len(t) >= PREFIX}
+        share = sum(_idf(t, lang) for t in terms if _found(t, found, prefixes)) / total
+        best = max(best, share)
+    return round(best, 4)
+
+
+def assess_coverage(question: str, lang: str, hits: list[Hit]) -> Coverage:
+    similarity = max((h.similarity or 0.0 for h in hits), default=0.0)
+    share = support(question, lang, hits)
+    # The less similar the best clause, the more of the question's words it must hold.
+    needed = MIN_SUPPORT + SUPPORT_SLOPE * max(0.0, CONFIDENT_SIMILARITY - similarity)
+    covered = similarity >= CONFIDENT_SIMILARITY or (
+        similarity >= MIN_SIMILARITY and share >= needed
+    )
+    figure = asked_figure(question)
+    if figure:
+        local = clauses_by_id(lang)
+        texts = [local[h.clause_id].text for h in hits[:SUPPORT_DEPTH] if h.clause_id in local]
+        if not any(FIGURE_IN_TEXT[figure].search(t) for t in texts):
+            return Coverage(False, round(similarity, 4), share, figure)
+    return Coverage(covered, round(similarity, 4), share)
+
+
+class InvalidCitation(RuntimeError):
+    """A citation that neither retrieval nor a tool produced: a bug, never shown to users."""
+
+
+def validate_citations(cited: list[str], allowed: set[str]) -> None:
+    stray = [cid for cid in cited if cid not in allowed]
+    if stray:
+        raise InvalidCitation(f"citations {stray} were not retrieved or returned by a tool")

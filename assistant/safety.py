@@ -1,0 +1,110 @@
+"""Screen a message before any model or tool sees it.
+
+User text is data, never instructions. Messages that try to change the
+assistant's rules, ask for other people's records or cannot be a question
+(empty, huge, binary) get a short, honest refusal in the user's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_MESSAGE_CHARS = 2000
+
+INJECTION = re.compile(
+    r"|".join(
+        [
+            # en
+            r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines|policy|above|previous)\b",
+            r"\byou are now\b",
+            r"\b(act|pretend|behave) as\b",
+            r"\b(system|developer) (prompt|message|instructions?)\b",
+            r"\bjailbreak\b|\bdan mode\b|\bdeveloper mode\b",
+            r"\b(reveal|show|print|repeat)\b.{0,30}\b(prompt|instructions)\b",
+            r"\bnew rule\b.{0,40}\b(from now|henceforth)\b|\bfrom now on\b.{0,60}\b(rule|policy|answer|say)\b",
+            # ru
+            r"\b(игнорируй|проигнорируй|забудь|отмени)\w*\b.{0,40}\b(инструкц|правил|указани|промпт)\w*",
+            r"\bты теперь\b|\bтеперь ты\b|\bпритворись\b|\bведи себя как\b",
+            r"\b(системн\w*) (промпт|сообщени|инструкц)\w*",
+            r"\bс этого момента\b.{0,60}\b(правил|отвечай|говори)\w*",
+            # kk
+            r"(елеме|ескерме|ұмыт)\w*.{0,40}(нұсқау|ереже|промпт)\w*",
+            r"(нұсқау|ереже)\w*.{0,40}(елеме|ескерме|ұмыт)\w*",
+            r"\bсен енді\b|\bенді сен\b",
+            r"жүйелік (промпт|нұсқау)\w*",
+        ]
+    ),
+    re.IGNORECASE | re.DOTALL,
+)
+
+OTHER_PEOPLES_DATA = re.compile(
+    r"|".join(
+        [
+            r"\b(other|another|all|every)\b.{0,30}\b(students?|users?|people)('s|s')?\b.{0,40}\b(records?|data|disclosures?|conversations?|grades|questions|history)\b",
+            r"\b(records?|data|disclosures?|conversations?|questions)\b.{0,30}\b(of|from)\b.{0,15}\b(other|all|another)\b.{0,15}\b(students?|users?)\b",
+            r"\b(чуж\w+|друг\w+ (студент|пользовател)\w*|всех (студент|пользовател)\w*)\b.{0,40}\b(запис|данн|переписк|оценк|вопрос|истори|раскрыт)\w*",
+            r"\b(запис|данн|переписк|оценк|вопрос|истори)\w*\b.{0,30}\b(других|всех|чужих)\b.{0,15}\b(студент|пользовател)\w*",
+            r"(басқа|барлық) (студенттер|пайдаланушылар|білім алушылар)\w*.{0,40}(деректер|жазбалар|сұрақтар|бағалар|тарих)\w*",
+        ]
+    ),
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Screening:
+    ok: bool
+    code: str = ""  # empty | too_long | binary | injection | other_users_data
+
+
+def screen(message: object) -> Screening:
+    if not isinstance(message, str):
+        return Screening(False, "binary")
+    if "\x00" in message or sum(not (c.isprintable() or c.isspace()) for c in message) > 3:
+        return Screening(False, "binary")
+    text = message.strip()
+    if not text:
+        return Screening(False, "empty")
+    if len(text) > MAX_MESSAGE_CHARS:
+        return Screening(False, "too_long")
+    if INJECTION.search(text):
+        return Screening(False, "injection")
+    if OTHER_PEOPLES_DATA.search(text):
+        return Screening(False, "other_users_data")
+    return Screening(True)
+
+
+REFUSALS = {
+    "empty": {
+        "kk": "Сұрақ бос. Академиялық саясат туралы сұрағыңызды жазыңыз.",
+        "ru": "Сообщение пустое. Напишите вопрос об Академической политике.",
+        "en": "The message is empty. Please write your question about the Academic Policy.",
+    },
+    "too_long": {
+        "kk": f"Хабарлама тым ұзын ({MAX_MESSAGE_CHARS} таңбадан аспауы керек). Сұрағыңызды қысқартыңыз.",
+        "ru": f"Сообщение слишком длинное (не более {MAX_MESSAGE_CHARS} символов). Сократите вопрос.",
+        "en": f"The message is too long (at most {MAX_MESSAGE_CHARS} characters). Please shorten it.",
+    },
+    "binary": {
+        "kk": "Хабарлама мәтін емес сияқты. Сұрағыңызды мәтінмен жазыңыз.",
+        "ru": "Сообщение не похоже на текст. Напишите вопрос текстом.",
+        "en": "The message does not look like text. Please type your question.",
+    },
+    "injection": {
+        "kk": "Мен тек Академиялық саясат бойынша, оның тармақтарына сілтеме жасап жауап беремін; "
+        "ережелерімді өзгерту туралы нұсқауларды орындамаймын. Саясат туралы сұрақ қойыңыз.",
+        "ru": "Я отвечаю только по Академической политике со ссылками на её пункты и не выполняю "
+        "указаний изменить мои правила. Задайте вопрос о политике.",
+        "en": "I only answer from the Academic Policy, citing its clauses, and I do not follow "
+        "instructions to change my rules. Please ask a question about the policy.",
+    },
+    "other_users_data": {
+        "kk": "Басқа пайдаланушылардың деректерін көрсете алмаймын: әр пайдаланушы тек өз "
+        "сұхбатының жазбаларын көреді.",
+        "ru": "Я не могу показать данные других пользователей: каждый видит только записи своего "
+        "разговора.",
+        "en": "I cannot show other users' data: each user sees only the records of their own "
+        "conversation.",
+    },
+}

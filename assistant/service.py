@@ -1,0 +1,238 @@
+"""`ask(question, conversation)`: a student's message in, a grounded answer out.
+
+Order of work: screen the message, detect its language, route it (tool, retrieval
+or both), compute with tools, retrieve and judge coverage, compose from clauses
+and tool results only, validate every citation, then store the turn and the
+section 19 disclosure record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Any
+
+from assistant import composer
+from assistant.composer import Quote
+from assistant.grounding import assess_coverage, validate_citations
+from assistant.models import Answer, Citation, ToolCall
+from assistant.offices import office_for
+from assistant.router import PendingTool, route
+from assistant.safety import REFUSALS, screen
+from corpus.models import Clause
+from corpus.store import clauses_by_id
+from indexing.language import detect_language
+from indexing.search import Retriever
+from tools import registry
+from tools.errors import ToolInputError
+
+ASSISTANT_NAME = "Policy Assistant"
+COMPOSER = "extractive"
+SEARCH_DEPTH = 5
+MAX_CITED = 4
+RELATIVE_SCORE = 0.55  # cite hits whose fused score is at least this share of the best
+
+
+def assistant_version() -> str:
+    try:
+        return metadata.version("policy-assistant")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+@dataclass
+class _Draft:
+    """What one turn has produced so far."""
+
+    lang: str
+    texts: list[str] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)
+    allowed: set[str] = field(default_factory=set)
+    tool_calls: list[ToolCall] = field(default_factory=list)
+    status: str = "answered"
+    grounded: bool = True
+    missing: list[str] = field(default_factory=list)
+
+
+class Assistant:
+    def __init__(self, retriever: Retriever, store=None) -> None:
+        self.retriever = retriever
+        self.store = store
+        self.version = assistant_version()
+
+    @property
+    def models(self) -> dict[str, Any]:
+        return {"embedder": self.retriever.embedder.name, "llm": None}
+
+    def ask(
+        self,
+        question: str,
+        conversation_id: str | None = None,
+        lang: str | None = None,
+        consent: bool = False,
+    ) -> Answer:
+        screening = screen(question)
+        text = question.strip() if isinstance(question, str) else ""
+        answer_lang = lang if lang in ("kk", "ru", "en") else detect_language(text or "", "en")
+        if not screening.ok:
+            draft = _Draft(answer_lang, [REFUSALS[screening.code][answer_lang]])
+            draft.status, draft.grounded = "refused", False
+            # Junk is not kept, even with consent: it is no question and may be huge.
+            kept = text if screening.code in ("injection", "other_users_data") else None
+            return self._finish(draft, kept, conversation_id, consent)
+
+        pending = self._pending(conversation_id)
+        decision = route(text, answer_lang, pending)
+        draft = _Draft(answer_lang)
+        if decision.kind in ("tool", "both") and decision.tool:
+            self._run_tool(draft, decision.tool, decision.arguments, decision.missing)
+        if decision.kind in ("retrieval", "both") or not decision.tool:
+            self._retrieve(draft, text)
+        return self._finish(draft, text, conversation_id, consent, decision)
+
+    # --- the two ways of answering -----------------------------------------------------
+
+    def _run_tool(self, draft: _Draft, tool: str, arguments: dict, missing: list[str]) -> None:
+        lang = draft.lang
+        if missing:
+            draft.texts.append(composer.compose_needs_input(lang, missing))
+            draft.status, draft.grounded, draft.missing = "needs_input", False, list(missing)
+            draft.tool_calls.append(ToolCall(name=tool, arguments=arguments))
+            return
+        try:
+            result = registry.run(tool, arguments)
+        except ToolInputError as error:
+            payload = error.to_dict()
+            message = error.message[lang]
+            draft.texts.append(composer.compose_tool_error(lang, message))
+            draft.status, draft.grounded = "error", False
+            draft.tool_calls.append(ToolCall(name=tool, arguments=arguments, error=payload))
+            return
+        data = result.model_dump(mode="json")
+        explanation = data.get("explanation", {}).get(lang, "")
+        draft.texts.append(composer.compose_tool(lang, tool, explanation))
+        draft.tool_calls.append(ToolCall(name=tool, arguments=arguments, result=data))
+        for clause_id in data.get("clauses", []):
+            draft.allowed.add(clause_id)
+            if clause_id not in draft.cited:
+                draft.cited.append(clause_id)
+
+    def _retrieve(self, draft: _Draft, question: str) -> None:
+        lang = draft.lang
+        result = self.retriever.search(question, k=SEARCH_DEPTH, lang=lang)
+        hits = result.hits
+        draft.allowed.update(h.clause_id for h in hits)
+        if not hits:
+            draft.texts.append(composer.compose_not_covered(lang, office_for([], lang), []))
+            draft.status, draft.grounded = "not_covered", False
+            return
+        top = hits[0].score
+        chosen = [h.clause_id for h in hits if h.score >= RELATIVE_SCORE * top][:MAX_CITED]
+        local = clauses_by_id(lang)
+        chosen = _with_note_parents(chosen, local)
+        draft.allowed.update(chosen)
+        quotes = [Quote(cid, composer.select_quote(question, local[cid], lang)) for cid in chosen]
+        coverage = assess_coverage(question, lang, hits)
+        if draft.tool_calls and draft.status == "answered":
+            # A calculation answered the question; retrieved clauses only add the rules.
+            draft.texts.append(composer.compose_retrieval(lang, quotes))
+        elif coverage.covered:
+            draft.texts.append(composer.compose_retrieval(lang, quotes))
+        else:
+            office = office_for([h.section for h in hits], lang)
+            draft.texts.append(
+                composer.compose_not_covered(lang, office, quotes, bool(coverage.missing_figure))
+            )
+            if draft.status == "answered":
+                draft.status, draft.grounded = "not_covered", False
+        for q in quotes:
+            if q.clause_id not in draft.cited:
+                draft.cited.append(q.clause_id)
+
+    # --- bookkeeping -------------------------------------------------------------------
+
+    def _pending(self, conversation_id: str | None) -> PendingTool | None:
+        if not (self.store and conversation_id):
+            return None
+        conversation = self.store.get_conversation(conversation_id)
+        data = getattr(conversation, "pending_tool", None) if conversation else None
+        return PendingTool.model_validate(data) if data else None
+
+    def _finish(
+        self,
+        draft: _Draft,
+        question: str | None,
+        conversation_id: str | None,
+        consent: bool,
+        decision=None,
+    ) -> Answer:
+        validate_citations(draft.cited, draft.allowed)
+        citations = [_citation(cid, draft.lang) for cid in draft.cited]
+        answer = Answer(
+            answer="\n\n".join(t for t in draft.texts if t),
+            lang=draft.lang,
+            grounded=draft.grounded and bool(citations),
+            citations=citations,
+            tool_calls=draft.tool_calls,
+            status=draft.status,
+            missing=draft.missing,
+        )
+        if self.store is None:
+            return answer
+        return self._store(answer, question, conversation_id, consent)
+
+    def _store(
+        self, answer: Answer, question: str | None, conversation_id: str | None, consent: bool
+    ) -> Answer:
+        store = self.store
+        if not conversation_id or store.get_conversation(conversation_id) is None:
+            conversation_id = store.create_conversation(answer.lang)
+        pending = None
+        if answer.tool_calls:
+            last = answer.tool_calls[-1]
+            pending = {"tool": last.name, "arguments": last.arguments}
+        store.set_pending_tool(conversation_id, pending)
+        if question:
+            store.add_message(conversation_id, "user", question, answer.lang, None)
+        record = store.add_disclosure(
+            conversation_id=conversation_id,
+            assistant_name=ASSISTANT_NAME,
+            assistant_version=self.version,
+            composer=COMPOSER,
+            models=self.models,
+            answer_lang=answer.lang,
+            cited_clause_ids=[c.clause_id for c in answer.citations],
+            tools=[t.name for t in answer.tool_calls],
+            question=question,
+            consent=consent,
+        )
+        answer = answer.model_copy(
+            update={"disclosure_id": record.id, "conversation_id": conversation_id}
+        )
+        store.add_message(
+            conversation_id, "assistant", answer.answer, answer.lang, answer.model_dump(mode="json")
+        )
+        return answer
+
+
+def _with_note_parents(clause_ids: list[str], local: dict[str, Clause]) -> list[str]:
+    """An editorial note explains its parent clause: a retrieved note brings the parent."""
+    result: list[str] = []
+    for cid in clause_ids:
+        parent = local[cid].parent if local[cid].kind == "note" else None
+        if parent and parent not in result:
+            result.append(parent)
+        if cid not in result:
+            result.append(cid)
+    return result
+
+
+def _citation(clause_id: str, lang: str) -> Citation:
+    kk: Clause = clauses_by_id("kk")[clause_id]
+    local = clauses_by_id(lang).get(clause_id, kk)
+    return Citation(
+        clause_id=clause_id,
+        section=kk.section,
+        section_title=local.section_title,
+        text={"kk": kk.text, lang: local.text},
+    )

@@ -1,0 +1,1 @@
+"""Alembic migrations for the assistant's storage (run through assistant.storage.db)."""

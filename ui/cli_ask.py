@@ -1,0 +1,126 @@
+"""`policy-assistant ask | disclosure`: grounded answers and section 19 statements."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ui.console import JsonFlag, console, fail, print_json, progress_bar
+
+disclosure_app = typer.Typer(help="Section 19 AI-use disclosure records.", no_args_is_help=True)
+LangOpt = Annotated[str, typer.Option("--lang", help="Answer language: kk, ru, en or auto.")]
+
+
+def open_assistant(json_out: bool):
+    from assistant.factory import build_assistant
+    from assistant.storage.errors import StorageUnavailable
+    from indexing.qdrant import IndexUnavailable
+
+    try:
+        with progress_bar("building the index (first use)", enabled=not json_out) as advance:
+            return build_assistant(progress=advance)
+    except IndexUnavailable as exc:
+        fail(str(exc), json_out=json_out, kind="index_unavailable")
+    except StorageUnavailable as exc:
+        fail(str(exc), json_out=json_out, kind="storage_unavailable")
+
+
+def _answer_json(answer) -> dict:
+    data = answer.model_dump(mode="json")
+    return {
+        "answer": data["answer"],
+        "lang": data["lang"],
+        "grounded": data["grounded"],
+        "status": data["status"],
+        "citations": [{"clause_id": c["clause_id"], "text": c["text"]} for c in data["citations"]],
+        "tool_calls": [
+            {k: v for k, v in call.items() if v is not None} for call in data["tool_calls"]
+        ],
+        "missing": data["missing"],
+        "disclosure_id": data["disclosure_id"],
+        "conversation_id": data["conversation_id"],
+    }
+
+
+def ask(
+    question: Annotated[str | None, typer.Argument(help="The question.")] = None,
+    lang: LangOpt = "auto",
+    conversation: Annotated[
+        str | None, typer.Option("--conversation", help="Continue this conversation id.")
+    ] = None,
+    consent: Annotated[
+        bool, typer.Option(help="Allow the question text to be kept in the disclosure record.")
+    ] = False,
+    batch: Annotated[
+        Path | None, typer.Option(help="JSONL file with lines {id, question}.")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Ask the policy a question; the answer cites its clauses and leaves a disclosure record."""
+    if (question is None) == (batch is None):
+        fail("give a QUESTION or --batch FILE (not both)", code=2, json_out=json_out, kind="usage")
+    assistant = open_assistant(json_out)
+    wanted = None if lang == "auto" else lang
+    if batch is not None:
+        for line_no, line in enumerate(batch.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                answer = assistant.ask(row["question"], row.get("conversation_id"), wanted, consent)
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                print_json({"id": None, "error": {"line": line_no, "message": str(exc)}})
+                continue
+            print_json({"id": row.get("id"), **_answer_json(answer)})
+        return
+    answer = assistant.ask(question, conversation, wanted, consent)
+    if json_out:
+        print_json(_answer_json(answer))
+        return
+    console.print(answer.answer)
+    for call in answer.tool_calls:
+        if call.result:
+            shown = {k: v for k, v in call.result.items() if k not in ("explanation", "clauses")}
+            console.print(f"[dim]{call.name}: {json.dumps(shown, ensure_ascii=False)}[/dim]")
+    for c in answer.citations:
+        console.print(f"[bold]§{c.clause_id}[/bold] {c.section_title}")
+        if answer.lang != "kk":
+            console.print(f"  [dim]kk (official): {c.text['kk']}[/dim]")
+    console.print(
+        f"[dim]conversation {answer.conversation_id} · disclosure {answer.disclosure_id} "
+        f"(policy-assistant disclosure statement {answer.disclosure_id})[/dim]"
+    )
+    if answer.status in ("refused", "error"):
+        raise typer.Exit(2 if answer.status == "error" else 0)
+
+
+@disclosure_app.command("statement")
+def statement(
+    ids: Annotated[list[str], typer.Argument(help="Disclosure id(s).")],
+    lang: Annotated[str, typer.Option("--lang", help="kk, ru or en.")] = "en",
+    json_out: JsonFlag = False,
+) -> None:
+    """A ready-to-paste section 19 disclosure statement for one or more answers."""
+    from assistant.storage.repository import Repository
+    from assistant.storage.statement import render_statement
+
+    if lang not in ("kk", "ru", "en"):
+        fail("--lang must be kk, ru or en", code=2, json_out=json_out, kind="usage")
+    store = Repository.open()
+    records = store.get_disclosures(ids)
+    missing = sorted(set(ids) - {r.id for r in records})
+    if missing:
+        fail(
+            f"unknown disclosure id(s): {', '.join(missing)}",
+            code=2,
+            json_out=json_out,
+            kind="not_found",
+        )
+    text = render_statement(records, lang)
+    if json_out:
+        print_json({"lang": lang, "statement": text, "ids": [r.id for r in records]})
+    else:
+        print(text)
