@@ -1,8 +1,11 @@
 """`policy-assistant index`: build or update the collection from the corpus.
 
-Idempotent and incremental: a point whose indexed text and embedder are
-unchanged keeps its vectors; new or changed clauses are embedded (through the
-content-hash cache) and upserted; clauses gone from the corpus are deleted.
+Idempotent and incremental: when nothing changed, nothing is written; new or
+changed clauses are embedded (through the content-hash cache, so unchanged ones
+cost nothing). A change never edits the live index in place: a complete new
+generation (`<name>__<stamp>`) is built and the alias `<name>` is switched to it
+in one atomic operation, so a reader never sees a half-built index and a build
+killed midway leaves the previous generation serving (the next run cleans up).
 """
 
 from __future__ import annotations
@@ -19,7 +22,15 @@ from indexing.cache import EmbeddingCache
 from indexing.config import IndexSettings
 from indexing.documents import IndexDocument, dense_name, index_documents, sparse_name
 from indexing.embedders import Embedder, get_embedder
-from indexing.qdrant import ensure_collection, open_client
+from indexing.qdrant import (
+    GENERATION_SEP,
+    drop_old_generations,
+    ensure_collection,
+    live_collection,
+    needs_new_collection,
+    open_client,
+    switch_alias,
+)
 from indexing.sparse import document_vector
 
 
@@ -59,21 +70,25 @@ def build_index(
     own_client = client is None
     client = client or open_client(settings)
     try:
-        ensure_collection(client, settings.collection, embedder.dim)
-        existing = _existing_hashes(client, settings.collection)
-        wanted = {d.point_id: d for d in docs}
+        live = live_collection(client, settings.collection)
+        fits = live is not None and not needs_new_collection(client, live, embedder.dim)
+        existing = _existing_hashes(client, live) if fits else {}
+        wanted = {d.point_id for d in docs}
         stale = [pid for pid in existing if pid not in wanted]
         todo = [
             d
             for d in docs
             if existing.get(d.point_id) != d.content_hash(embedder.name, settings.kk_analyzer)
         ]
-        total = len(todo)
-        if progress:
-            progress(0, total)
-        embedded = _upsert(client, settings, embedder, todo, progress) if todo else 0
-        if stale:
-            client.delete(settings.collection, points_selector=models.PointIdsList(points=stale))
+        embedded = 0
+        if todo or stale or not fits:
+            if progress:
+                progress(0, len(docs))
+            generation = f"{settings.collection}{GENERATION_SEP}{time.time_ns()}"
+            ensure_collection(client, generation, embedder.dim)
+            embedded = _upsert(client, settings, embedder, generation, docs, progress)
+            switch_alias(client, settings.collection, generation)
+        drop_old_generations(client, settings.collection)
     finally:
         if own_client:
             client.close()
@@ -102,7 +117,9 @@ def _existing_hashes(client, collection: str) -> dict[str, str]:
             return hashes
 
 
-def _upsert(client, settings, embedder, docs: list[IndexDocument], progress) -> int:
+def _upsert(
+    client, settings, embedder, collection: str, docs: list[IndexDocument], progress
+) -> int:
     """Embed (through the cache) and write every language's vectors of `docs`."""
     pairs = [(doc, lang) for doc in docs for lang in doc.texts]
     cache = EmbeddingCache(settings.cache_path)
@@ -136,7 +153,7 @@ def _upsert(client, settings, embedder, docs: list[IndexDocument], progress) -> 
         for doc in docs
     ]
     for start in range(0, len(points), 128):
-        client.upsert(settings.collection, points=points[start : start + 128])
+        client.upsert(collection, points=points[start : start + 128])
     return embedded
 
 
@@ -144,6 +161,6 @@ def ensure_index(settings: IndexSettings | None = None, progress: Progress | Non
     """An open client on a usable index, building it first if it does not exist yet."""
     settings = settings or IndexSettings.from_env()
     client = open_client(settings)
-    if not client.collection_exists(settings.collection):
+    if live_collection(client, settings.collection) is None:
         build_index(settings, progress=progress, client=client)
     return client

@@ -25,25 +25,38 @@ def open_client(settings: IndexSettings) -> QdrantClient:
         ) from exc
 
 
-def ensure_collection(
+GENERATION_SEP = "__"
+
+
+def live_collection(client: QdrantClient, name: str) -> str | None:
+    """The collection the alias `name` points at (or `name` itself, an older layout)."""
+    for alias in client.get_aliases().aliases:
+        if alias.alias_name == name:
+            return alias.collection_name
+    names = {c.name for c in client.get_collections().collections}
+    return name if name in names else None
+
+
+def needs_new_collection(
     client: QdrantClient, name: str, dim: int, langs: tuple[str, ...] = LANGS
 ) -> bool:
-    """Create the collection if needed; recreate it when its vectors no longer fit.
+    """True when the collection's vectors no longer fit the embedder or languages."""
+    params = client.get_collection(name).config.params
+    dense = params.vectors if isinstance(params.vectors, dict) else {}
+    sparse = params.sparse_vectors or {}
+    return not all(
+        dense_name(lang) in dense
+        and dense[dense_name(lang)].size == dim
+        and sparse_name(lang) in sparse
+        for lang in langs
+    )
 
-    Returns True when the collection was (re)created empty.
-    """
+
+def ensure_collection(
+    client: QdrantClient, name: str, dim: int, langs: tuple[str, ...] = LANGS
+) -> None:
+    """Create an empty collection with a dense and a sparse vector per language."""
     if client.collection_exists(name):
-        params = client.get_collection(name).config.params
-        dense = params.vectors if isinstance(params.vectors, dict) else {}
-        sparse = params.sparse_vectors or {}
-        fits = all(
-            dense_name(lang) in dense
-            and dense[dense_name(lang)].size == dim
-            and sparse_name(lang) in sparse
-            for lang in langs
-        )
-        if fits:
-            return False
         client.delete_collection(name)
     client.create_collection(
         name,
@@ -56,4 +69,29 @@ def ensure_collection(
             for lang in langs
         },
     )
-    return True
+
+
+def switch_alias(client: QdrantClient, alias: str, collection: str) -> None:
+    """Point `alias` at `collection` in one operation (readers see old or new, never neither)."""
+    names = {c.name for c in client.get_collections().collections}
+    if alias in names:  # an older layout kept the index under the alias's own name
+        client.delete_collection(alias)
+    client.update_collection_aliases(
+        change_aliases_operations=[
+            models.DeleteAliasOperation(delete_alias=models.DeleteAlias(alias_name=alias)),
+            models.CreateAliasOperation(
+                create_alias=models.CreateAlias(collection_name=collection, alias_name=alias)
+            ),
+        ]
+    )
+
+
+def drop_old_generations(client: QdrantClient, alias: str) -> list[str]:
+    """Delete generations the alias no longer points at (left by earlier or killed builds)."""
+    live = live_collection(client, alias)
+    dropped = []
+    for collection in client.get_collections().collections:
+        if collection.name.startswith(alias + GENERATION_SEP) and collection.name != live:
+            client.delete_collection(collection.name)
+            dropped.append(collection.name)
+    return dropped

@@ -23,7 +23,7 @@ from indexing.documents import dense_name, sparse_name
 from indexing.embedders import Embedder, get_embedder
 from indexing.glossary import expansions
 from indexing.language import detect_language, query_text_for
-from indexing.qdrant import IndexUnavailable, open_client
+from indexing.qdrant import IndexUnavailable, live_collection, open_client
 from indexing.sparse import query_vector
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -76,7 +76,7 @@ class Retriever:
         self.expand = expand
         # The embedded Qdrant store is not made for concurrent use from many threads.
         self._lock = threading.Lock()
-        if not self.client.collection_exists(self.settings.collection):
+        if live_collection(self.client, self.settings.collection) is None:
             raise IndexUnavailable(
                 f"no index '{self.settings.collection}' yet: run `policy-assistant index`"
             )

