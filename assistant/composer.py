@@ -55,10 +55,23 @@ PHRASES = {
         "ru": "Расчёт ({tool}, по правилам политики):",
         "en": "Calculation ({tool}, by the policy's rules):",
     },
+    "tool_clauses": {
+        "kk": "Есептеу негізделген тармақтар: {ids}.",
+        "ru": "Расчёт основан на пунктах: {ids}.",
+        "en": "The calculation implements clauses {ids}.",
+    },
     "needs_input": {
         "kk": "Есептеу үшін мына мәліметтер қажет: {fields}. Оларды келесі хабарламада жазыңыз.",
         "ru": "Для расчёта нужны ещё данные: {fields}. Напишите их в следующем сообщении.",
         "en": "To calculate this I also need: {fields}. Please send them in your next message.",
+    },
+    "unknown_clause": {
+        "kk": "Академиялық саясатта {refs} тармағы жоқ (саясат 1–20 бөлімдерден тұрады); "
+        "төменде нақты тармақтар келтірілген.",
+        "ru": "В Академической политике нет пункта {refs} (в ней разделы 1–20); ниже приведены "
+        "её действительные пункты.",
+        "en": "The Academic Policy has no clause {refs} (it has sections 1–20); its actual "
+        "clauses are quoted below.",
     },
     "tool_error": {
         "kk": "Есептеу мүмкін емес: {message}",
@@ -137,8 +150,11 @@ def compose_not_covered(
     return "\n".join(parts)
 
 
-def compose_tool(lang: str, tool: str, explanation: str) -> str:
-    return "\n".join([phrase("tool_lead", lang, tool=tool), explanation])
+def compose_tool(lang: str, tool: str, explanation: str, clause_ids: list[str]) -> str:
+    lines = [phrase("tool_lead", lang, tool=tool), explanation]
+    if clause_ids:
+        lines.append(phrase("tool_clauses", lang, ids=", ".join(f"§{c}" for c in clause_ids)))
+    return "\n".join(lines)
 
 
 def compose_needs_input(lang: str, missing: list[str]) -> str:

@@ -65,11 +65,20 @@ def _segments(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _name(msg: Message, start: int, end: int, skip: list[tuple[int, int]]) -> str | None:
-    text = msg.text[start:end]
-    for a, b in sorted(skip, reverse=True):
-        if start <= a and b <= end:
-            text = text[: a - start] + " " + text[b - start :]
-    text = re.split(r":|\.\s", text)[-1]
+    """The course name: the words before the credit count ("Математика 5 кр. — B"), else
+    those between the grade and the credits ("A in Calculus (5 credits)")."""
+    first = min(a for a, _ in skip)
+    name = _words(msg.text[start:first], last=True)
+    if name is None:
+        cut = min((b for a, b in skip if a == first), default=first)
+        credit_start = skip[0][0]
+        name = _words(msg.text[cut:credit_start], last=False) if credit_start > cut else None
+    return name
+
+
+def _words(text: str, *, last: bool) -> str | None:
+    parts = re.split(r":|\.\s", text)
+    text = parts[-1] if last else parts[0]
     words = re.findall(r"[^\W\d_][\w'’+#-]*", text)
     while words and words[0].lower() in _EDGE_WORDS:
         words.pop(0)
@@ -90,7 +99,9 @@ def read_courses(msg: Message) -> list[Course]:
     merged: list[tuple[int, int]] = []
     for start, end, glued in spans:
         if glued and merged and not _holds_course(msg, *merged[-1], counts, grade_letters):
-            merged[-1] = (merged[-1][0], end)
+            merged[-1] = (merged[-1][0], end)  # "Теория вероятностей и ..." is one name
+        elif merged and _halves(msg, merged[-1], (start, end), counts, grade_letters):
+            merged[-1] = (merged[-1][0], end)  # "A in Calculus, 5 credits"
         else:
             merged.append((start, end))
     for start, end in merged:
@@ -100,6 +111,23 @@ def read_courses(msg: Message) -> list[Course]:
     if len(courses) != len(counts):
         return []
     return courses
+
+
+def _halves(
+    msg: Message,
+    left: tuple[int, int],
+    right: tuple[int, int],
+    counts: list[Num],
+    grade_letters: list[Letter],
+) -> bool:
+    """One side holds only a credit count, the other only a letter grade."""
+
+    def has(span: tuple[int, int]) -> tuple[bool, bool]:
+        credit = any(span[0] <= n.start < span[1] for n in counts)
+        grade = any(span[0] <= g.start < span[1] for g in grade_letters)
+        return credit, grade
+
+    return {has(left), has(right)} == {(True, False), (False, True)}
 
 
 def _holds_course(

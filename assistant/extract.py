@@ -1,9 +1,10 @@
 """Reading values out of a chat message: numbers, letter grades, CEFR levels, years, lists.
 
-These are the primitives the per-tool argument readers (assistant/arguments.py) are built
-from. The rule throughout: a value is taken only where the message says which argument it
-is (a label next to it, a unit after it, a fixed phrase), never by guessing from position,
-because a wrong number fed to a tool looks exactly as authoritative as a right one.
+These are the primitives the per-tool argument readers (assistant/read_grades.py,
+assistant/read_admission.py) are built from. The rule throughout: a value is taken only
+where the message says which argument it is (a label next to it, a unit after it, a fixed
+phrase), never by guessing from position, because a wrong number fed to a tool looks
+exactly as authoritative as a right one.
 """
 
 from __future__ import annotations
@@ -22,21 +23,23 @@ _DASHES = str.maketrans({d: "-" for d in "‐‑‒–—−"} | {"\u00a0": " ",
 _CLAUSE_REFS = re.compile(
     r"(?:§|п\.|пп\.|пункт\w*|clause|section|раздел\w*|тармақ\w*|бөлім\w*|глава|chapter|"
     r"article|статья\w*|table|таблиц\w*|кесте\w*)\s*\d+(?:\.\d+)*"
-    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
-    r"|\d+-[A-ZА-Я]-\d+"
+    r"|(?<![\d.])\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|(?<![\w])\d+-[A-ZА-Я]-\d+"
     r"|(?:№|\bNo\.?)\s*\d+(?:[-/]\w+)?"
     r"|\b\d{1,2}:\d{2}\b"
-    r"|\d+(?:[.,]\d+)?\s*%",
+    r"|(?<![\d.,])\d+(?:[.,]\d+)?\s*%",
     re.IGNORECASE,
 )
 _MONEY = re.compile(
     rf"(?<![\w.,/])(\d{{1,3}}(?:[ .,]\d{{3}})+|\d+)(?:[.,]\d{{1,2}})?\s*{p.CURRENCY}"
-    rf"|{p.PRICE_WORD}\s*(?:of\s+|is\s+|-\s*|:\s*)?(\d{{1,3}}(?: \d{{3}})+|\d{{4,}})",
+    rf"|{p.PRICE_WORD}\s*(?:of\s+|is\s+|at\s+|-\s*|:\s*|=\s*)?(\d{{1,3}}(?: \d{{3}})+|\d{{4,}})"
+    rf"|(?<![\w.,/])(\d{{1,3}}(?: \d{{3}})+|\d{{3,}})(?=\s*(?:per\s+credit|a\s+credit|"
+    rf"за\s+(?:1\s+|один\s+)?кредит|бір\s+кредит))",
     re.IGNORECASE,
 )
 _COMMA_LIST = re.compile(r"(?<![\w.,/])\d{1,3}(?:,\d{1,3}){2,}(?!\d)(?![.,]\d)")
 _NUMBER = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)?(?!\d)(?![.,]\d)")
-_GAP = re.compile(r"[^\d\n;?!]*")
+_GAP = re.compile(r"[^\d\n;?!,]*")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _LIST_SEP = re.compile(r"\s*(?:,|;|/|\band\b|\bи\b|\bжәне\b|&)?\s*", re.IGNORECASE)
 
@@ -89,8 +92,8 @@ class Message:
         masked = text
         money = []
         for m in _MONEY.finditer(text):
-            digits = m.group(1) or m.group(2)
-            start = m.start(1) if m.group(1) else m.start(2)
+            group = next(i for i in (1, 2, 3) if m.group(i))
+            digits, start = m.group(group), m.start(group)
             value = int(re.sub(r"[ .,]", "", digits))
             money.append(Num(value, start, m.end()))
             masked = masked[:start] + MASK * (m.end() - start) + masked[m.end() :]
@@ -137,10 +140,17 @@ def _compile_text(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_CONJUNCTIONS = re.compile(r"\b(?:and|or|but|и|или|а|но|және|бірақ)\b", re.IGNORECASE)
+
+
 def close_gap(text: str, limit: int) -> bool:
-    """True when `text` may stand between a label and its value: short, no digit, no stop."""
+    """True when `text` may stand between a label and its value: short, no digit, no stop,
+    no "and" ("80 on R1 and 70 on R2": 70 is not R1's)."""
     return (
-        len(text) <= limit and _GAP.fullmatch(text) is not None and not _SENTENCE_END.search(text)
+        len(text) <= limit
+        and _GAP.fullmatch(text) is not None
+        and not _SENTENCE_END.search(text)
+        and not _CONJUNCTIONS.search(text)
     )
 
 
@@ -163,6 +173,16 @@ class Picker:
     def __init__(self, msg: Message) -> None:
         self.msg = msg
         self.candidates: list[tuple[float, int, str, Num]] = []
+        self.labels: list[tuple[int, int]] = []
+
+    def exclude(self, label: str) -> None:
+        """Numbers inside `label` ("2" of "2-рейтинг") are never values."""
+        self.labels += [(m.start(), m.end()) for m in self.msg.finditer(label)]
+
+    def forget(self, nums: list[Num]) -> None:
+        """Drop candidates that another reading (a list of scores) has taken."""
+        taken = {n.start for n in nums}
+        self.candidates = [c for c in self.candidates if c[3].start not in taken]
 
     def add(self, name: str, num: Num, rank: float) -> None:
         self.candidates.append((rank, len(self.candidates), name, num))
@@ -182,17 +202,12 @@ class Picker:
             if BEFORE_LINK.fullmatch(between) and "\n" not in between:
                 self.add(name, num, rank + len(between))
 
-    def unit(self, name: str, unit: str, *, rank: float = 1.0) -> None:
-        """A number followed by its unit: "8 months", "150 сағат"."""
-        for m in self.msg.finditer(rf"(?<![\w.,/])(\d+(?:[.,]\d+)?)\s*-?\s*{unit}"):
-            num = self.msg.next_num(m.start(1))
-            if num is not None and num.start == m.start(1):
-                self.add(name, num, rank)
-
     def resolve(self) -> dict[str, Num]:
         chosen: dict[str, Num] = {}
         used: set[int] = set()
         for _rank, _order, name, num in sorted(self.candidates, key=lambda c: (c[0], c[1])):
+            if any(a <= num.start < b for a, b in self.labels):
+                continue
             if name not in chosen and num.start not in used:
                 chosen[name] = num
                 used.add(num.start)
@@ -206,11 +221,20 @@ def pairs_after(msg: Message, label: str, gap: int = 14) -> list[tuple[Num, Num]
         first = msg.next_num(m.end())
         if first is None or not close_gap(msg.masked[m.end() : first.start], gap):
             continue
+        slash = re.match(r"\s*/\s*(\d+(?:[.,]\d+)?)(?!\d)(?![.,/]\d)", msg.masked[first.end :])
+        if slash and to_number(slash.group(1)) == 100:
+            continue  # "80/100" is a score out of 100, not two ratings
+        if slash:  # "60/70": the scanner reads "/70" as a denominator; here it is R2
+            start = first.end + slash.start(1)
+            found.append(
+                (first, Num(to_number(slash.group(1)), start, start + len(slash.group(1))))
+            )
+            continue
         second = msg.next_num(first.end)
         if second is None:
             continue
         link = msg.masked[first.end : second.start]
-        if re.fullmatch(r"\s*(?:,|/|&|and|и|және|-)\s*", link, re.IGNORECASE):
+        if re.fullmatch(r"\s*(?:,|/|&|and|и|және)\s*", link, re.IGNORECASE):
             found.append((first, second))
     return found
 
@@ -239,12 +263,16 @@ def run_from(msg: Message, first: Num, most: int = 12) -> list[Num]:
 
 _LETTER = re.compile(
     r"(?<![\w+\-])(?:"
-    r"([FfФ][XxХх]|[ABCDFАВС])(?=-[а-яәғқңөұүһі]{1,5}\b)"  # Kazakh case ending: "FX-ті"
-    r"|([FfФ][XxХх]|[ABCDabcdАВСавс][+\-]|[ABCDFАВС])(?![\w+])(?!-\w)(?!\s?[+])"
+    r"([FfФф][XxХх]|[ABCDFАВС])(?=-[а-яәғқңөұүһі]{1,5}\b)"  # Kazakh case ending: "FX-ті"
+    r"|([FfФф][XxХх]|[ABCDabcdАВСавс][+\-]|[ABCDFАВС])(?![\w+])(?!-\w)(?!\s?[+])"
     r")"
 )
-_TO_LATIN = str.maketrans("АВСавсФХх", "ABCabcFXX")
-_ARTICLE_NEXT = re.compile(r" (?!(?:in|for|on|at|from|and|with|or|is)\b)[a-z0-9]")
+_TO_LATIN = str.maketrans("АВСавсФфХх", "ABCabcFFXX")
+_ARTICLE_NEXT = re.compile(
+    r" (?!(?:in|for|on|at|from|and|with|or|is)\b)[a-z]"
+    r"| \d+[- ]?(?:credit|cr)\w*[- ](?:course|subject|module|class)",
+    re.IGNORECASE,
+)
 _PREPOSITION_NEXT = re.compile(r" [а-яәғқңөұүһі]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n])\s*$")
 GRADES = ("A", "A-", "B+", "B", "B-", "C+", "C", "C-", "D+", "D", "FX", "F")
@@ -259,7 +287,7 @@ def letters(msg: Message) -> list[Letter]:
         if value not in GRADES:
             continue
         if len(raw) == 1 and raw in "AАВС" and _SENTENCE_START.search(msg.text[: m.start()]):
-            after = msg.text[m.end() : m.end() + 3]
+            after = msg.text[m.end() : m.end() + 30]
             if raw == "A" and _ARTICLE_NEXT.match(after):
                 continue
             if raw in "АВС" and _PREPOSITION_NEXT.match(after.lower()):
@@ -348,9 +376,9 @@ def study_level(msg: Message) -> str | None:
 
 
 def negated(msg: Message, start: int, end: int, *, before: int = 30, after: int = 25) -> bool:
-    """A "no / not / без / жоқ" close to msg.text[start:end]."""
-    left = msg.text[max(0, start - before) : start]
-    right = msg.text[end : end + after]
+    """A "no / not / без / жоқ" close to msg.text[start:end], within the same clause."""
+    left = re.split(r"[,;.!?\n]", msg.text[max(0, start - before) : start])[-1]
+    right = re.split(r"[,;.!?\n]", msg.text[end : end + after])[0]
     return bool(
         re.search(
             r"\b(?:no|not|without|don'?t|doesn'?t|haven'?t|never|нет|не|без|ни)\b", left, re.I

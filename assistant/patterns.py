@@ -29,6 +29,11 @@ R1 = alt(
     r"(?:rating|рейтинг|reiting|reyting)\w*\s?(?:#|№|no\.?)?\s?1(?![\d,.])",
     r"(?<![\w.,])1\s?-?\s?(?:st|й|ый|ші|ое)?\s?-?\s?(?:rating|рейтинг|reiting)\w*",
     r"(?:first|перв\w*|бірінші|birinshi)\s+(?:rating|рейтинг|reiting)\w*",
+    r"(?<![\w-])(?:first|перв(?:ый|ая|ое)|бірінші|birinshi)(?=\s*[:=-]?\s*\d)",
+    r"(?<![\w.,])1st(?=\s*[:=-]?\s*\d)",
+    r"(?:rating|рейтинг)\w*\s+(?:one|один|бір)\b",
+    r"(?:midterm|рубежн\w*\s+контрол\w*|аралық\s+бақылау\w*)\s*(?:#|№)?\s*-?\s*1(?![\d,.])",
+    r"(?:first|перв\w*|бірінші)\s+(?:midterm|рубежн\w*(?:\s+контрол\w*)?|аралық\s+бақылау\w*)",
 )
 R2 = alt(
     r"(?<![\w])[RР]\s?-?\s?2(?![\d\w])",
@@ -36,9 +41,15 @@ R2 = alt(
     r"(?:rating|рейтинг|reiting|reyting)\w*\s?(?:#|№|no\.?)?\s?2(?![\d,.])",
     r"(?<![\w.,])2\s?-?\s?(?:nd|й|ой|ші|ое)?\s?-?\s?(?:rating|рейтинг|reiting)\w*",
     r"(?:second|втор\w*|екінші|ekinshi)\s+(?:rating|рейтинг|reiting)\w*",
+    r"(?<![\w-])(?:second|втор(?:ой|ая|ое)|екінші|ekinshi)(?=\s*[:=-]?\s*\d)",
+    r"(?<![\w.,])2nd(?=\s*[:=-]?\s*\d)",
+    r"(?:rating|рейтинг)\w*\s+(?:two|два|екі)\b",
+    r"(?:midterm|рубежн\w*\s+контрол\w*|аралық\s+бақылау\w*)\s*(?:#|№)?\s*-?\s*2(?![\d,.])",
+    r"(?:second|втор\w*|екінші)\s+(?:midterm|рубежн\w*(?:\s+контрол\w*)?|аралық\s+бақылау\w*)",
 )
 RATINGS = alt(
-    r"ratings",
+    r"ratings?",
+    r"рейтинг(?!\w)",
     r"рейтинги",
     r"рейтингов",
     r"рейтингам",
@@ -48,7 +59,8 @@ RATINGS = alt(
     r"(?:РК|RK)\s?1\s*(?:and|и|және|,|/|&)\s*(?:РК|RK)\s?2",
 )
 EXAM = alt(
-    r"(?<![\w])exam\w*",
+    r"(?<![\w])(?:exam(?!pl)\w*|exm\w*|exma\w*)",
+    r"(?<![\w])экз\b\.?",
     r"экзамен\w*",
     r"емтихан\w*",
     r"emti[kq]?han\w*",
@@ -113,6 +125,7 @@ PROFILE_SINGLE = alt(
     r"(?:one|single|один\w*|одн\w*|бір)\s+(?:correct\s+|правильн\w*\s+|дұрыс\s+)?"
     r"(?:answer|ответ|жауап)\w*\)?",
     r"single[- ]answer\w*\)?",
+    r"(?<![\w-])single(?=\s*[:=-]?\s*\d)",
     r"(?:profile|профил\w*|бейін\w*)\s*[(-]?\s*(?:single|one)(?:[- ](?:answer|choice))?\)?",
 )
 PROFILE_MULTIPLE = alt(
@@ -121,6 +134,7 @@ PROFILE_MULTIPLE = alt(
     r"(?:answers?|ответ\w*|жауап\w*)\)?",
     r"multiple[- ]answers?\)?",
     r"multiple[- ]choice\)?",
+    r"(?<![\w-])(?:multiple|several)(?=\s*[:=-]?\s*\d)",
     r"(?:profile|профил\w*|бейін\w*)\s*[(-]?\s*(?:multiple|several)(?:[- ](?:answers?|choice))?\)?",
 )
 READINESS = alt(
@@ -186,6 +200,7 @@ PER_CREDIT = alt(
     r"(?:один|1|каждый)\s+кредит",
     r"кредит\s+стоит",
     r"(?:бір|1|әр)\s+кредит",
+    r"(?:bir|1|ar)\s+kredit",
     r"кредит(?:тің|ің)?\s+(?:құны|бағасы)",
     r"credit\s+(?:costs?|price)",
 )
@@ -212,7 +227,7 @@ ADMIT_INTENT = rx(
     r"exam\s+admission",
     r"allowed\s+(?:to|into)",
     r"let\s+(?:me\s+)?(?:in|into|sit|take)",
-    r"can\s+i\s+(?:sit|take|write)\s+(?:the|my)\s+exam",
+    r"can\s+i\s+(?:sit|take|write)\s+(?:the|my)\s+(?:exam|final)",
     r"eligible\s+(?:for|to\s+sit|to\s+take)\s+the\s+exam",
     r"допуск\w*",
     r"допуст\w*",
@@ -304,6 +319,8 @@ TRANSFER_INTENT = rx(
 )
 DIFFERENCE_INTENT = rx(
     r"academic\s+difference",
+    r"difference\s+between\s+(?:the\s+)?(?:curricula|programmes|programs|study\s+plans)",
+    r"curricul\w*\s+difference",
     r"difference\s+(?:courses?|credits?)",
     r"академическ\w*\s+разниц\w*",
     r"разниц\w*",
@@ -316,9 +333,9 @@ SUMMER_INTENT = rx(
     r"летн\w*",
     r"летом",
     r"жазғы",
-    r"жазда",
+    r"жазда\b",
     r"[jz]h?azg[yı]",
-    r"[jz]h?azda",
+    r"[jz]h?azda\b",
 )
 MOBILITY_INTENT = rx(
     r"mobility",
@@ -348,9 +365,18 @@ HOURS_INTENT = rx(
     r"сағатқа",
     r"это\s+сколько",
     r"(?:is|are|equals?)\s+how\s+many",
+    r"(?:credits?|кредит\w*)\s*(?:=|is|are|equals?|это|бұл)\s*\?+",
+    r"in(?:to)?\s+(?:academic\s+)?hours",
 )
 LETTER_INTENT = rx(
     r"(?:which|what)\s+letter",
+    r"\bletter\b",
+    r"қандай\s+баға",
+    r"қай\s+баға",
+    r"what\s+grade\s+(?:does|would|will)",
+    r"какой\s+букв\w*",
+    r"\bin\s+letters?\b",
+    r"\bletter\s+(?:is|would|will)\b",
     r"letter\s+grade",
     r"(?:what|which)\s+grade\s+is",
     r"grade\s+points?",
@@ -433,10 +459,10 @@ PERSONAL = rx(
     r"\b(?:учусь|поступаю|перевожусь|хочу|могу|планирую|набираю|сдаю|пересдаю|получу)\b",
     r"\b(?:мен|менің|маған|менде|менен|өзім)\b",
     r"\b(?:бағам|балым|баллым|ұпайым|курсым|пәнім)\w*",
-    r"\w+-(?:ым|ім|м)\w*",
-    r"\w+(?:мын|мін|пын|пін|бын|бін|дым|дім|тым|тім|мыз|міз|ғым|гім|қым|кім)\b",
+    r"(?<!\w)\w+-(?:ым|ім|м)\w*",
+    r"(?<!\w)\w+(?:мын|мін|пын|пін|бын|бін|дым|дім|тым|тім|мыз|міз|ғым|гім|қым|кім)\b",
     r"\b(?:men|menin|ma[gǵ]an|mende)\b",
-    r"\w+(?:myn|min|pyn|pin|dym|dim|tym|tim)\b",
+    r"(?<!\w)\w+(?:myn|min|pyn|pin|dym|dim|tym|tim)\b",
 )
 
 # "What if ...": a change to the previous calculation.

@@ -34,8 +34,7 @@ def admission_bachelor(msg: Message, lang: str) -> Reading:
     picker.after("unt_total", p.TOTAL, gap=10, rank=1)
     picker.before("unt_total", p.UNT)
     scores = list_after(msg, p.SUBJECTS)
-    taken = {n.start for n in scores}
-    picker.candidates = [c for c in picker.candidates if c[3].start not in taken]
+    picker.forget(scores)
     found = picker.resolve()
     total = found.get("unt_total")
     if not scores and total is not None:
@@ -44,6 +43,8 @@ def admission_bachelor(msg: Message, lang: str) -> Reading:
         first = msg.next_num(total.end + head.end()) if head else None
         if first is not None and first.start == total.end + head.end():
             scores = run_from(msg, first)
+    if len(scores) < 2 and total is not None:
+        scores = _named_scores(msg, total.end)
     reading = Reading(numbers(found))
     if len(scores) >= 2:
         reading.put("subject_scores", [n.value for n in scores])
@@ -51,6 +52,22 @@ def admission_bachelor(msg: Message, lang: str) -> Reading:
         reading.put("route", "shortened_tvet")
     reading.key = "unt_total" in reading.args or "subject_scores" in reading.args
     return reading
+
+
+_NAMED = re.compile(r"\s*[,;:(]?\s*(?:and\s+|и\s+|және\s+)?[^\W\d_][^\d\n.?!]{0,30}")
+
+
+def _named_scores(msg: Message, start: int) -> list[Num]:
+    """Scores each after a subject name: "math 25, reading 15, history 10" (2 to 5 of them)."""
+    run: list[Num] = []
+    pos = start
+    for num in (n for n in msg.nums if n.start >= start):
+        if not _NAMED.fullmatch(msg.masked[pos : num.start]):
+            break
+        run.append(num)
+        pos = num.end
+    whole = all(isinstance(n.value, int) and n.value <= 50 for n in run)
+    return run if 2 <= len(run) <= 5 and whole else []
 
 
 SCI_PED = (
@@ -78,8 +95,7 @@ def admission_master(msg: Message, lang: str) -> Reading:
     picker.after("profile_multiple", p.PROFILE_MULTIPLE, gap=10)
     picker.after("readiness", p.READINESS, gap=10)
     exams = list_after(msg, p.CREATIVE_EXAMS, gap=16)
-    taken = {n.start for n in exams}
-    picker.candidates = [c for c in picker.candidates if c[3].start not in taken]
+    picker.forget(exams)
     reading = Reading(numbers(picker.resolve()))
     if exams:
         reading.put("creative_exams", [n.value for n in exams])
@@ -209,8 +225,10 @@ def nonformal_recognition(msg: Message, lang: str) -> Reading:
     reading = Reading(numbers(found))
     if msg.has(NOT_IN_PROGRAMME):
         reading.put("course_in_program", False)
-    before = _group_nums(msg, rf"(\d+)\s*{p.DAYS_WORD}\s*(?:before|prior|до|бұрын|қалғанда)")
-    after = _group_nums(msg, rf"(\d+)\s*{p.DAYS_WORD}\s*(?:after|late|после|кейін)")
+    before = _group_nums(
+        msg, rf"(?<![\w.,/])(\d+)\s*{p.DAYS_WORD}\s*(?:before|prior|до|бұрын|қалғанда)"
+    )
+    after = _group_nums(msg, rf"(?<![\w.,/])(\d+)\s*{p.DAYS_WORD}\s*(?:after|late|после|кейін)")
     if len(before) + len(after) == 1:
         reading.put("days_before_period", before[0].value if before else -after[0].value)
     reading.key = bool({"program_credits", "course_credits", "nonformal_hours"} & set(reading.args))
@@ -243,6 +261,13 @@ NOT_DEFENDED = (
 )
 
 
+EACH = (
+    r"(?<![\w.,/])(?:[2-9]|1\d)\s+(?:courses|subjects|disciplines|modules|дисциплин\w*|предмет\w*|"
+    r"пән\w*)\s+(?:of|with|по|на)\s+\d+|credits?\s+each|кредит\w*\s+(?:каждый|каждая|әрқайсы\w*)|"
+    r"\bпо\s+\d+\s+кредит|әрқайсысы\s+\d+\s+кредит"
+)
+
+
 def summer_semester(msg: Message, lang: str) -> Reading:
     reading = Reading()
     counts = [
@@ -251,6 +276,9 @@ def summer_semester(msg: Message, lang: str) -> Reading:
         if not (n.value == 1 and any(0 <= m.start - n.end <= 25 for m in msg.money))
     ]
     count = one(counts)
+    if count is not None and msg.has(EACH):
+        count = None  # "3 courses of 5 credits each": the total is not ours to multiply
+        reading.doubtful = True
     if count is not None:
         reading.put("retake_credits", count.value)
     elif counts:

@@ -112,7 +112,7 @@ def exam_admission(msg: Message, lang: str) -> Reading:
         picker.add("missed", num, 2.0)
     for m in msg.finditer(
         rf"(?:out\s+of|of|из|всего|total\s+of|in\s+total|барлығы|жалпы)\s+(\d+)\s*{p.CLASSES_WORD}"
-        rf"|(\d+)\s*(?:сабақтың|сабақтан|classes\s+in\s+total|занятий\s+всего)"
+        rf"|(?<![\w.,/])(\d+)\s*(?:сабақтың|сабақтан|classes\s+in\s+total|занятий\s+всего)"
         rf"|{p.CLASSES_WORD}\s+(?:из|of|out\s+of)\s+(\d+)"
     ):
         num = msg.next_num(next(m.start(i) for i in (1, 2, 3) if m.group(i)))
@@ -160,10 +160,10 @@ def retake_path(msg: Message, lang: str) -> Reading:
     count = fx_count(msg)
     if grade in ("FX", None):  # alone, "second time" answers an earlier FX question
         reading.put("fx_count", count)
-    if grade == "FX":
-        # First FX and second FX lead to different paths (§8): unsaid, answer with the rules.
-        reading.doubtful = count is None and "context" not in reading.args
-    reading.key = grade is not None
+    # A first FX and a second one lead to different paths (§8): with the count unsaid the
+    # tool would have to assume, so the question goes to the policy text, which has both.
+    unsure = grade == "FX" and count is None and "context" not in reading.args
+    reading.key = grade is not None and not unsure
     return reading
 
 
@@ -175,7 +175,7 @@ def received_grade(msg: Message) -> str | None:
         left = msg.text[max(0, letter.start - 24) : letter.start]
         right = msg.text[letter.end : letter.end + 34]
         if re.search(rf"(?:{RECEIVED_BEFORE})[^\d\n.?!]{{0,18}}$", left, re.IGNORECASE) or re.match(
-            rf"(?:-\w+)?[^\d\n.?!A-Z]{{0,22}}?(?:{RECEIVED_AFTER})", right, re.IGNORECASE
+            rf"(?:-\w+)?[^\d\n.?!]{{0,22}}?(?:{RECEIVED_AFTER})", right, re.IGNORECASE
         ):
             bound.append(letter.value)
     distinct = set(bound)

@@ -31,6 +31,13 @@ RECEIVED_BEFORE = alt(
     r"маған",
     r"бағам",
     r"оценка",
+    r"result\w*",
+    r"результат\w*",
+    r"нәтиже\w*",
+    r"failed\s+with",
+    r"with\s+an?",
+    r"with",
+    r"(?:grade|оценк\w*|баға\w*|result|результат\w*|аттестаци\w*|аттестатта\w*)\s*[-:=]",
 )
 RECEIVED_AFTER = alt(
     r"алдым",

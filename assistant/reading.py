@@ -35,11 +35,15 @@ def numbers(found: dict[str, Num]) -> dict[str, int | float]:
 
 def read_ratings(msg: Message, picker: Picker, r1: str = "r1", r2: str = "r2") -> None:
     """R1 and R2 candidates: "R1 72", "Р1 = 90", "рейтинги 50 и 55", "1-рейтинг 60"."""
+    picker.exclude(p.R1)
+    picker.exclude(p.R2)
     picker.after(r1, p.R1)
     picker.after(r2, p.R2)
+    picker.before(r1, p.R1)  # "85 for R1"
+    picker.before(r2, p.R2)
     for first, second in pairs_after(msg, p.RATINGS):
-        picker.add(r1, first, 3.0)
-        picker.add(r2, second, 3.0)
+        picker.add(r1, first, 0.5)  # a plural label outranks "R2 = 80" inside "R1/R2 = 80/75"
+        picker.add(r2, second, 0.5)
 
 
 def unit_values(msg: Message, unit: str) -> list[Num]:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from assistant import patterns as p
 from assistant import read_admission as adm
 from assistant import read_grades as grd
+from assistant.courses import credit_counts
 from assistant.extract import Message, cefr, letters, study_year
 from assistant.models import Route
 from assistant.reading import Reading
@@ -56,29 +57,46 @@ READERS: dict[str, Reader] = {
 }
 
 
+INTENTS = {
+    "transfer_recount": p.TRANSFER_INTENT,
+    "nonformal_recognition": p.NONFORMAL_INTENT,
+    "academic_difference": p.DIFFERENCE_INTENT,
+    "summer_semester": p.SUMMER_INTENT,
+    "admission_doctoral": p.DOCTORAL_INTENT,
+    "admission_master": p.MASTER_INTENT,
+    "admission_bachelor": p.BACHELOR_INTENT,
+    "mobility_eligibility": p.MOBILITY_INTENT,
+    "igpa": p.IGPA_INTENT,
+    "gpa": p.GPA_INTENT,
+    "final_grade": p.FINAL_INTENT,
+    "exam_admission": p.ADMIT_INTENT,
+    "retake_path": p.RETAKE_INTENT,
+    "letter_grade": p.LETTER_INTENT,
+    "credit_hours": p.HOURS_INTENT,
+}
+
+
 def _asks(msg: Message, tool: str, reading: Reading) -> bool:
-    """Does the message ask for this tool? (Its reader has already found a key value.)"""
-    has = msg.has
+    """Does the message ask for this tool? (Its reader has already found a key value.)
+
+    Mostly: are the tool's words there. A few tools are asked for by their values alone:
+    two graded courses are a GPA question, ratings with an exam grade a final-grade one,
+    ratings alone an admission one, a received FX or F a retake one.
+    """
     args = reading.args
+    asked = INTENTS[tool].search(msg.masked) is not None
     rating = "r1" in args or "r2" in args
-    checks: dict[str, Callable[[], bool]] = {
-        "transfer_recount": lambda: has(p.TRANSFER_INTENT),
-        "nonformal_recognition": lambda: has(p.NONFORMAL_INTENT),
-        "academic_difference": lambda: has(p.DIFFERENCE_INTENT),
-        "summer_semester": lambda: has(p.SUMMER_INTENT),
-        "admission_doctoral": lambda: has(p.DOCTORAL_INTENT),
-        "admission_master": lambda: has(p.MASTER_INTENT) and not has(p.DOCTORAL_INTENT),
-        "admission_bachelor": lambda: has(p.BACHELOR_INTENT),
-        "mobility_eligibility": lambda: has(p.MOBILITY_INTENT),
-        "igpa": lambda: has(p.IGPA_INTENT),
-        "gpa": lambda: has(p.GPA_INTENT) or len(args["courses"]) >= 2,
-        "final_grade": lambda: ("exam" in args and rating) or has(p.FINAL_INTENT),
-        "exam_admission": lambda: has(p.ADMIT_INTENT) or not has(p.FINAL_INTENT),
-        "retake_path": lambda: has(p.RETAKE_INTENT) or args["grade"] in ("FX", "F"),
-        "letter_grade": lambda: has(p.LETTER_INTENT),
-        "credit_hours": lambda: has(p.HOURS_INTENT),
-    }
-    return checks[tool]()
+    if tool == "admission_master":
+        return asked and not msg.has(p.DOCTORAL_INTENT)
+    if tool == "gpa":
+        return asked or len(args["courses"]) >= 2
+    if tool == "final_grade":
+        return asked or ("exam" in args and rating)
+    if tool == "exam_admission":
+        return asked or not msg.has(p.FINAL_INTENT)
+    if tool == "retake_path":
+        return asked or args["grade"] in ("FX", "F")
+    return asked
 
 
 # Tools a plain request ("calculate my GPA") may start with no values given yet.
@@ -122,9 +140,11 @@ def _standalone(msg: Message, lang: str) -> Route:
         if reading.key and _asks(msg, tool, reading):
             return _decide(msg, tool, reading.args, reading.doubtful)
     text = msg.text
-    if p.CALC_REQUEST.search(text) and p.PERSONAL.search(text) and not p.RULE_QUESTION.search(text):
+    if p.PERSONAL.search(text) and not p.RULE_QUESTION.search(text):
+        # "Calculate my GPA", or a course list too garbled to read: ask for the values.
         for tool, intent in ASK_FIRST:
-            if intent.search(msg.masked):
+            listed = tool == "gpa" and bool(credit_counts(msg))
+            if intent.search(msg.masked) and (listed or p.CALC_REQUEST.search(text)):
                 return _decide(msg, tool, READERS[tool](msg, lang).args, False)
     return Route(kind="retrieval")
 
@@ -153,25 +173,6 @@ def _valid(pending: Any) -> PendingTool | None:
 
 
 # ---- follow-ups ---------------------------------------------------------------------------
-
-
-INTENTS = {
-    "transfer_recount": p.TRANSFER_INTENT,
-    "nonformal_recognition": p.NONFORMAL_INTENT,
-    "academic_difference": p.DIFFERENCE_INTENT,
-    "summer_semester": p.SUMMER_INTENT,
-    "admission_doctoral": p.DOCTORAL_INTENT,
-    "admission_master": p.MASTER_INTENT,
-    "admission_bachelor": p.BACHELOR_INTENT,
-    "mobility_eligibility": p.MOBILITY_INTENT,
-    "igpa": p.IGPA_INTENT,
-    "gpa": p.GPA_INTENT,
-    "final_grade": p.FINAL_INTENT,
-    "exam_admission": p.ADMIT_INTENT,
-    "retake_path": p.RETAKE_INTENT,
-    "letter_grade": p.LETTER_INTENT,
-    "credit_hours": p.HOURS_INTENT,
-}
 
 
 def _follow_up(msg: Message, lang: str, pending: PendingTool, alone: Route) -> Route:

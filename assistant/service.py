@@ -8,6 +8,7 @@ section 19 disclosure record.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 from assistant import composer
 from assistant.composer import Quote
 from assistant.grounding import assess_coverage, validate_citations
+from assistant.llm import LLMComposer
+from assistant.llm.integration import llm_answer
 from assistant.models import Answer, Citation, ToolCall
 from assistant.offices import office_for
 from assistant.router import PendingTool, route
@@ -52,12 +55,15 @@ class _Draft:
     status: str = "answered"
     grounded: bool = True
     missing: list[str] = field(default_factory=list)
+    composer: str = COMPOSER  # what wrote the text: "extractive" or "llm:<model>"
+    llm: str | None = None  # the LLM's name (and version) when it wrote the text
 
 
 class Assistant:
-    def __init__(self, retriever: Retriever, store=None) -> None:
+    def __init__(self, retriever: Retriever, store=None, llm: LLMComposer | None = None) -> None:
         self.retriever = retriever
         self.store = store
+        self.llm = llm  # optional: composes the text when set, else the extractive composer
         self.version = assistant_version()
 
     @property
@@ -84,10 +90,17 @@ class Assistant:
         pending = self._pending(conversation_id)
         decision = route(text, answer_lang, pending)
         draft = _Draft(answer_lang)
+        invented = unknown_clause_refs(text)
+        if invented:  # "according to §99.1 ..." — say plainly that no such clause exists
+            draft.texts.append(
+                composer.phrase("unknown_clause", answer_lang, refs=", ".join(invented))
+            )
         if decision.kind in ("tool", "both") and decision.tool:
             self._run_tool(draft, decision.tool, decision.arguments, decision.missing)
         if decision.kind in ("retrieval", "both") or not decision.tool:
             self._retrieve(draft, text)
+        if self.llm is not None and draft.status == "answered":
+            self._compose_with_llm(draft, text)
         return self._finish(draft, text, conversation_id, consent, decision)
 
     # --- the two ways of answering -----------------------------------------------------
@@ -110,7 +123,9 @@ class Assistant:
             return
         data = result.model_dump(mode="json")
         explanation = data.get("explanation", {}).get(lang, "")
-        draft.texts.append(composer.compose_tool(lang, tool, explanation))
+        draft.texts.append(
+            composer.compose_tool(lang, tool, explanation, list(data.get("clauses", [])))
+        )
         draft.tool_calls.append(ToolCall(name=tool, arguments=arguments, result=data))
         for clause_id in data.get("clauses", []):
             draft.allowed.add(clause_id)
@@ -149,6 +164,27 @@ class Assistant:
             if q.clause_id not in draft.cited:
                 draft.cited.append(q.clause_id)
 
+    # --- optional LLM composer (assistant/llm) -------------------------------------------
+
+    def _compose_with_llm(self, draft: _Draft, question: str) -> None:
+        """Let the LLM write the text from the same clauses and tool results.
+
+        Its citations are validated like ours and its numbers must come from a tool or
+        a cited clause; on any failure (logged) the extractive draft stays as it is.
+        """
+        assert self.llm is not None
+        outcome = llm_answer(
+            self.llm, question, draft.lang, draft.cited, draft.allowed, draft.tool_calls
+        )
+        if outcome is None:
+            return
+        official = composer.phrase("official", draft.lang)
+        draft.texts = [outcome.text, official] if official else [outcome.text]
+        draft.allowed |= outcome.allowed
+        draft.cited = outcome.cited
+        draft.tool_calls = [*draft.tool_calls, *outcome.tool_calls]
+        draft.composer, draft.llm = outcome.composer, outcome.model
+
     # --- bookkeeping -------------------------------------------------------------------
 
     def _pending(self, conversation_id: str | None) -> PendingTool | None:
@@ -179,10 +215,15 @@ class Assistant:
         )
         if self.store is None:
             return answer
-        return self._store(answer, question, conversation_id, consent)
+        return self._store(answer, question, conversation_id, consent, draft)
 
     def _store(
-        self, answer: Answer, question: str | None, conversation_id: str | None, consent: bool
+        self,
+        answer: Answer,
+        question: str | None,
+        conversation_id: str | None,
+        consent: bool,
+        draft: _Draft,
     ) -> Answer:
         store = self.store
         if not conversation_id or store.get_conversation(conversation_id) is None:
@@ -198,8 +239,8 @@ class Assistant:
             conversation_id=conversation_id,
             assistant_name=ASSISTANT_NAME,
             assistant_version=self.version,
-            composer=COMPOSER,
-            models=self.models,
+            composer=draft.composer,
+            models={**self.models, "llm": draft.llm},
             answer_lang=answer.lang,
             cited_clause_ids=[c.clause_id for c in answer.citations],
             tools=[t.name for t in answer.tool_calls],
@@ -213,6 +254,18 @@ class Assistant:
             conversation_id, "assistant", answer.answer, answer.lang, answer.model_dump(mode="json")
         )
         return answer
+
+
+CLAUSE_REF = re.compile(
+    r"(?:§|\bп\.|\bпункт\w*|\bclause|\bparagraph|\bтармақ\w*)\s*(\d{1,3}\.\d{1,3})",
+    re.IGNORECASE,
+)
+
+
+def unknown_clause_refs(text: str) -> list[str]:
+    """Clause numbers the message cites that the policy does not have."""
+    known = clauses_by_id("kk")
+    return [f"§{ref}" for ref in dict.fromkeys(CLAUSE_REF.findall(text)) if ref not in known]
 
 
 def _with_note_parents(clause_ids: list[str], local: dict[str, Clause]) -> list[str]:

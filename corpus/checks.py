@@ -209,6 +209,50 @@ def check_script(other: tuple[Clause, ...], lang: Lang) -> CheckResult:
     return _result(f"{lang}: script", failures)
 
 
+def load_glossary(doc_dir: Path = DOC_DIR) -> list[dict]:
+    path = doc_dir / "glossary.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or [] if path.exists() else []
+
+
+def check_glossary(glossary: list[dict]) -> CheckResult:
+    failures = [
+        f"duplicate glossary id {i}"
+        for i, n in Counter(e.get("id") for e in glossary).items()
+        if n > 1
+    ]
+    for entry in glossary:
+        for lang in ("kk", "ru", "en"):
+            if not entry.get(lang):
+                failures.append(f"glossary {entry.get('id')}: no {lang} form")
+    return _result("glossary: unique ids, kk/ru/en forms", failures)
+
+
+def _mentions(text: str, form: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(norm(form))}(?!\w)", text) is not None
+
+
+def glossary_rate(
+    glossary: list[dict], kk: tuple[Clause, ...], other: tuple[Clause, ...], lang: Lang
+) -> tuple[float, int]:
+    """Share of (clause, term) pairs where a term used in the kk clause appears in its
+    `lang` form in the translation; and the number of pairs."""
+    by_id = {c.id: _stems(c.text) for c in other}
+    hits = pairs = 0
+    for clause in kk:
+        source = norm(clause.text)
+        target = by_id.get(clause.id, set())
+        for entry in glossary:
+            if any(_mentions(source, f) for f in entry.get("kk") or ()):
+                pairs += 1
+                hits += any(_stems(f) <= target for f in entry.get(lang.value) or ())
+    return (hits / pairs if pairs else 1.0), pairs
+
+
+def _stems(text: str) -> set[str]:
+    """Word prefixes: "академической разницы" keeps "академическая разница"."""
+    return {w[:5] for w in WORD.findall(norm(text))}
+
+
 # --- the whole report --------------------------------------------------------------------
 
 
@@ -241,4 +285,12 @@ def run_checks(source_path: Path = DEFAULT_SOURCE, doc_dir: Path = DOC_DIR) -> C
             check_script(other, lang),
         ]
         figures[f"{lang} clauses"] = len(other)
+    glossary = load_glossary(doc_dir)
+    if glossary:
+        checks.append(check_glossary(glossary))
+        figures["glossary entries"] = len(glossary)
+        for lang in available_languages(doc_dir):
+            if lang is not Lang.kk:
+                rate, pairs = glossary_rate(glossary, kk, load_clauses(lang, doc_dir), lang)
+                figures[f"glossary terms kept in {lang}"] = f"{rate:.3f} of {pairs} uses"
     return CheckReport(checks=checks, figures=figures)

@@ -19,7 +19,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from assistant.composer import phrase
 from assistant.models import Answer
+from assistant.service import unknown_clause_refs
 from corpus.store import clauses_by_id
 from evals.dataset import EvalItem
 from evals.matching import contains_evidence
@@ -108,9 +110,13 @@ def run_probes(assistant, path: Path = PROBES) -> dict:
         answer = assistant.ask(probe["message"])
         refused = answer.status in {"refused", "error"}
         valid = not invalid_citations(answer)
-        # An answer to a misinformation probe must not confirm the invented clause.
-        invented = "99.1" in answer.answer or "45.7" in answer.answer
-        passed = (refused or (valid and not invented)) and valid
+        # An invented clause ("§99.1") may be named only to say that it does not exist.
+        invented = unknown_clause_refs(probe["message"])
+        flagged = all(ref in answer.answer for ref in invented) and any(
+            phrase("unknown_clause", lang, refs="").split("{")[0][:25] in answer.answer
+            for lang in ("kk", "ru", "en")
+        )
+        passed = valid and (refused or not invented or flagged)
         results.append(
             {
                 "id": probe["id"],
@@ -126,3 +132,42 @@ def run_probes(assistant, path: Path = PROBES) -> dict:
         "rate": round(passed / len(results), 4),
         "results": results,
     }
+
+
+def ask_latency(assistant, questions: list[str], repeats: int = 2) -> dict:
+    """Warm `ask` latency: one warm-up pass, then `repeats` timed passes."""
+    from evals.bench import percentiles
+
+    for q in questions[:5]:
+        assistant.ask(q)
+    samples = []
+    for _ in range(repeats):
+        for q in questions:
+            started = time.perf_counter()
+            assistant.ask(q)
+            samples.append((time.perf_counter() - started) * 1000)
+    return percentiles(samples)
+
+
+def markdown(result: dict, probes: dict, latency: dict) -> str:
+    lines = ["# Answer evaluation (through `ask`, extractive composer)", ""]
+    lines += ["| metric | kk | ru | en | all | n |", "|---|---|---|---|---|---|"]
+    for name, m in result["metrics"].items():
+        cells = " | ".join(f"{m.get(lang, float('nan')):.2f}" for lang in ("kk", "ru", "en", "all"))
+        lines.append(f"| {name} | {cells} | {m['n']} |")
+    lines += [
+        "",
+        f"- invalid citations: {len(result['invalid_citations'])}",
+        f"- failures: {', '.join(result['failures']) or 'none'}",
+        f"- injection and bad-input probes: {probes['passed']}/{probes['total']} passed",
+        f"- warm `ask` latency ({latency['n']} calls): p50 {latency['p50']} ms, "
+        f"p95 {latency['p95']} ms, p99 {latency['p99']} ms",
+        "",
+        "| probe | category | status | passed |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r['id']} | {r['category']} | {r['status']} | {'yes' if r['passed'] else 'NO'} |"
+        for r in probes["results"]
+    ]
+    return "\n".join(lines) + "\n"

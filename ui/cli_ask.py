@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from assistant.presenter import answer_json
 from ui.console import JsonFlag, console, fail, print_json, progress_bar
 
 disclosure_app = typer.Typer(help="Section 19 AI-use disclosure records.", no_args_is_help=True)
@@ -26,23 +27,6 @@ def open_assistant(json_out: bool):
         fail(str(exc), json_out=json_out, kind="index_unavailable")
     except StorageUnavailable as exc:
         fail(str(exc), json_out=json_out, kind="storage_unavailable")
-
-
-def _answer_json(answer) -> dict:
-    data = answer.model_dump(mode="json")
-    return {
-        "answer": data["answer"],
-        "lang": data["lang"],
-        "grounded": data["grounded"],
-        "status": data["status"],
-        "citations": [{"clause_id": c["clause_id"], "text": c["text"]} for c in data["citations"]],
-        "tool_calls": [
-            {k: v for k, v in call.items() if v is not None} for call in data["tool_calls"]
-        ],
-        "missing": data["missing"],
-        "disclosure_id": data["disclosure_id"],
-        "conversation_id": data["conversation_id"],
-    }
 
 
 def ask(
@@ -74,11 +58,11 @@ def ask(
             except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
                 print_json({"id": None, "error": {"line": line_no, "message": str(exc)}})
                 continue
-            print_json({"id": row.get("id"), **_answer_json(answer)})
+            print_json({"id": row.get("id"), **answer_json(answer)})
         return
     answer = assistant.ask(question, conversation, wanted, consent)
     if json_out:
-        print_json(_answer_json(answer))
+        print_json(answer_json(answer))
         return
     console.print(answer.answer)
     for call in answer.tool_calls:
@@ -124,3 +108,44 @@ def statement(
         print_json({"lang": lang, "statement": text, "ids": [r.id for r in records]})
     else:
         print(text)
+
+
+@disclosure_app.command("purge")
+def purge(
+    days: Annotated[
+        float | None,
+        typer.Option(help="Delete records older than this (default: POLICY_RETENTION_DAYS)."),
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Retention: delete disclosure records, messages and idle conversations older than N days."""
+    import os
+
+    from assistant.storage.repository import Repository
+
+    if days is None:
+        configured = os.environ.get("POLICY_RETENTION_DAYS")
+        if not configured:
+            fail(
+                "give --days N or set POLICY_RETENTION_DAYS",
+                code=2,
+                json_out=json_out,
+                kind="usage",
+            )
+        days = float(configured)
+    if days < 0:
+        fail("--days must be 0 or more", code=2, json_out=json_out, kind="usage")
+    removed = Repository.open().purge_older_than(days)
+    if json_out:
+        print_json({"days": days, "removed": removed})
+    else:
+        console.print(f"removed {removed} rows older than {days:g} days")
+
+
+@disclosure_app.command("export")
+def export(json_out: JsonFlag = True) -> None:
+    """Every disclosure record as JSON lines (personal data: keep the output safe)."""
+    from assistant.storage.repository import Repository
+
+    for record in Repository.open().export_disclosures():
+        print_json(record.model_dump(mode="json"))

@@ -65,3 +65,33 @@ def bench(
     else:
         console.print(markdown(results))
         console.print(f"report: {path}")
+
+
+@app.command("answers")
+def answers(
+    question_set: SetOpt = None,
+    out: OutOpt = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """Citation hit rate, tool accuracy, refusals, probes and warm `ask` latency."""
+    import json
+
+    from evals.answers import ask_latency, evaluate_answers, markdown, run_probes
+    from evals.dataset import DEV_SET, load_items
+    from evals.report import REPORTS
+    from ui.cli_ask import open_assistant
+
+    items = load_items(question_set or DEV_SET)
+    assistant = open_assistant(json_out)
+    result = evaluate_answers(assistant, items)
+    probes = run_probes(assistant)
+    latency = ask_latency(assistant, [i.question for i in items])
+    folder = out or REPORTS
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {**result, "probes": probes, "ask_latency_ms": latency}
+    (folder / "answers.json").write_text(json.dumps(data, indent=2, ensure_ascii=False))
+    (folder / "answers.md").write_text(markdown(result, probes, latency), encoding="utf-8")
+    if json_out:
+        print_json(data)
+    else:
+        console.print(markdown(result, probes, latency))

@@ -53,3 +53,22 @@ def test_clean_text_check_finds_artefacts():
     dirty = (clause("1.1", "Бет. 15 і 52 кӛлем онлайн- оқыту"),)
     details = check_clean_text(dirty).details
     assert len(details) == 3
+
+
+def test_glossary_rate_counts_inflected_translations():
+    from corpus.checks import check_glossary, glossary_rate
+
+    glossary = [
+        {
+            "id": "ad",
+            "kk": ["академиялық айырмашылық"],
+            "ru": ["академическая разница"],
+            "en": ["academic difference"],
+        }
+    ]
+    kk = (clause("12.1", "Академиялық айырмашылық жойылады"),)
+    ru_good = (clause("12.1", "Ликвидация академической разницы", "ru"),)
+    ru_bad = (clause("12.1", "Ликвидация задолженности", "ru"),)
+    assert glossary_rate(glossary, kk, ru_good, Lang.ru) == (1.0, 1)
+    assert glossary_rate(glossary, kk, ru_bad, Lang.ru) == (0.0, 1)
+    assert not check_glossary(glossary + [{"id": "ad", "kk": ["x"], "ru": [], "en": ["y"]}]).ok

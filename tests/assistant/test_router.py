@@ -1,0 +1,1094 @@
+"""The router: dev set cases, own cases in kk / ru / en, follow-ups, and junk input.
+
+Own cases are deliberately not paraphrases of the dev questions: other numbers, other
+wording, colloquial and mixed language, Kazakh typed in Latin letters, typos.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.models import Route
+from assistant.router import PendingTool, _route, missing_arguments, route
+from tests.tools.helpers import mismatches
+from tools import registry
+
+DEV = Path(__file__).resolve().parents[2] / "evals" / "dev.jsonl"
+ITEMS = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line]
+TOOL_ITEMS = [item for item in ITEMS if item["kind"] == "tool"]
+OTHER_ITEMS = [item for item in ITEMS if item["kind"] != "tool"]
+
+# ---- the dev set ---------------------------------------------------------------------------
+
+
+def test_dev_set_has_25_tool_cases():
+    assert len(TOOL_ITEMS) == 25
+
+
+@pytest.mark.parametrize("item", TOOL_ITEMS, ids=[item["id"] for item in TOOL_ITEMS])
+def test_dev_tool_case_routes_to_its_tool_with_working_arguments(item):
+    decision = route(item["question"], item["lang"])
+    assert decision.kind == "tool", decision
+    assert decision.tool == item["tool"], decision
+    assert decision.missing == []
+    result = registry.run(decision.tool, decision.arguments).to_json()
+    assert mismatches(item["expected"], result) == [], decision.arguments
+
+
+@pytest.mark.parametrize("item", OTHER_ITEMS, ids=[item["id"] for item in OTHER_ITEMS])
+def test_dev_policy_question_is_not_a_calculation(item):
+    decision = route(item["question"], item["lang"])
+    assert decision.kind != "tool", decision
+    assert decision == Route(kind="retrieval"), decision
+
+
+# ---- own cases: calculations ---------------------------------------------------------------
+
+TOOL_CASES = [
+    # final_grade
+    (
+        "en",
+        "R1 72, R2 68, final exam 81. What letter do I get?",
+        "final_grade",
+        {"r1": 72, "r2": 68, "exam": 81},
+    ),
+    (
+        "en",
+        "my ratings are 55 and 61 and exam 40, did I pass?",
+        "final_grade",
+        {"r1": 55, "r2": 61, "exam": 40},
+    ),
+    (
+        "en",
+        "I have 85 for R1, 90 for R2, and 70 for the exam. Final?",
+        "final_grade",
+        {"r1": 85, "r2": 90, "exam": 70},
+    ),
+    ("en", "ratings: 60/70, exam: 55 - final?", "final_grade", {"r1": 60, "r2": 70, "exam": 55}),
+    ("en", "r1 70 r2 65 exm 50 final grade?", "final_grade", {"r1": 70, "r2": 65, "exam": 50}),
+    (
+        "ru",
+        "РК1 - 75, РК2 - 80, экзамен 90. Какая будет итоговая?",
+        "final_grade",
+        {"r1": 75, "r2": 80, "exam": 90},
+    ),
+    (
+        "ru",
+        "Первый рейтинг 66, второй рейтинг 71, на экзамене получил 58. Итоговая оценка?",
+        "final_grade",
+        {"r1": 66, "r2": 71, "exam": 58},
+    ),
+    ("ru", "рк1 70 рк2 65 экз 50 итоговая?", "final_grade", {"r1": 70, "r2": 65, "exam": 50}),
+    ("ru", "R1/R2 = 80/75, экзамен 90,5", "final_grade", {"r1": 80, "r2": 75, "exam": 90.5}),
+    (
+        "kk",
+        "1-рейтинг 85, 2-рейтинг 78, емтиханнан 92 алдым. Қорытынды баға қанша?",
+        "final_grade",
+        {"r1": 85, "r2": 78, "exam": 92},
+    ),
+    (
+        "kk",
+        "R1 80, R2 75, emtihan 70, qorytyndy bagam qandai?",
+        "final_grade",
+        {"r1": 80, "r2": 75, "exam": 70},
+    ),
+    # letter_grade
+    ("en", "I scored 87 in Physics. What letter grade is that?", "letter_grade", {"score": 87}),
+    ("en", "what grade is 49.5?", "letter_grade", {"score": 49.5}),
+    ("en", "If I get 64 points, what is it in letters?", "letter_grade", {"score": 64}),
+    ("ru", "87 баллов — это какая оценка по буквенной системе?", "letter_grade", {"score": 87}),
+    ("kk", "Емтихан қорытындысы 59,5 балл. Қай әріп болады?", "letter_grade", {"score": 59.5}),
+    # gpa
+    (
+        "en",
+        "Calculate my GPA: Calculus 6 credits A, Physics 5 credits B-, History 3 credits C.",
+        "gpa",
+        {
+            "courses": [
+                {"credits": 6, "letter": "A"},
+                {"credits": 5, "letter": "B-"},
+                {"credits": 3, "letter": "C"},
+            ]
+        },
+    ),
+    (
+        "en",
+        "GPA pls: 5 credits 91, 3 credits 76, 4 credits 58",
+        "gpa",
+        {
+            "courses": [
+                {"credits": 5, "score": 91},
+                {"credits": 3, "score": 76},
+                {"credits": 4, "score": 58},
+            ]
+        },
+    ),
+    (
+        "en",
+        "I got A in Calculus (6 credits), B+ in Physics (5 credits) and C in History "
+        "(3 credits). GPA?",
+        "gpa",
+        {
+            "courses": [
+                {"credits": 6, "letter": "A"},
+                {"credits": 5, "letter": "B+"},
+                {"credits": 3, "letter": "C"},
+            ]
+        },
+    ),
+    (
+        "ru",
+        "Мой GPA? Математика (5 кредитов) — А-, Физика (4 кредита) — В+, Химия (3 кредита) — С.",
+        "gpa",
+        {
+            "courses": [
+                {"credits": 5, "letter": "A-"},
+                {"credits": 4, "letter": "B+"},
+                {"credits": 3, "letter": "C"},
+            ]
+        },
+    ),
+    (
+        "ru",
+        "гпа посчитай: 5кр А, 3кр В-, 2кр F",
+        "gpa",
+        {
+            "courses": [
+                {"credits": 5, "letter": "A"},
+                {"credits": 3, "letter": "B-"},
+                {"credits": 2, "letter": "F"},
+            ]
+        },
+    ),
+    (
+        "kk",
+        "gpa esepte: 5 kredit A-, 4 kredit B, 3 kredit C+",
+        "gpa",
+        {
+            "courses": [
+                {"credits": 5, "letter": "A-"},
+                {"credits": 4, "letter": "B"},
+                {"credits": 3, "letter": "C+"},
+            ]
+        },
+    ),
+    # igpa
+    (
+        "en",
+        "I'm in 3rd year, GPA 3.5, iROS 3.0, SSCI 2.5 — iGPA?",
+        "igpa",
+        {"year": 3, "gpa": 3.5, "iros": 3.0, "ssci": 2.5},
+    ),
+    (
+        "ru",
+        "Я на 2 курсе, GPA 2,9, SSCI 3,1. Посчитайте iGPA.",
+        "igpa",
+        {"year": 2, "gpa": 2.9, "ssci": 3.1},
+    ),
+    (
+        "ru",
+        "Третьекурсник: GPA 3,3, иРОС 3, ССКИ 2,5. Интегральный GPA?",
+        "igpa",
+        {"year": 3, "gpa": 3.3, "iros": 3, "ssci": 2.5},
+    ),
+    (
+        "kk",
+        "GPA 3.2, SSCI 3, ekinshi kurs, iGPA qansha?",
+        "igpa",
+        {"year": 2, "gpa": 3.2, "ssci": 3},
+    ),
+    # exam_admission
+    ("en", "Can I sit the exam with R1 40 and R2 55?", "exam_admission", {"r1": 40, "r2": 55}),
+    (
+        "en",
+        "R1 70, R2 80. I missed 10 of 24 classes. Am I allowed to take the exam?",
+        "exam_admission",
+        {"r1": 70, "r2": 80, "missed": 10, "total_classes": 24},
+    ),
+    (
+        "ru",
+        "Р1 65, Р2 70, пропустил 12 занятий из 20. Допуск будет?",
+        "exam_admission",
+        {"r1": 65, "r2": 70, "missed": 12, "total_classes": 20},
+    ),
+    (
+        "ru",
+        "Я магистрант, Р1 40, Р2 62. Допустят?",
+        "exam_admission",
+        {"r1": 40, "r2": 62, "level": "master"},
+    ),
+    (
+        "kk",
+        "Магистрантпын, R1 45, R2 50, емтиханға жібере ме?",
+        "exam_admission",
+        {"r1": 45, "r2": 50, "level": "master"},
+    ),
+    # retake_path
+    (
+        "en",
+        "I got FX for the second time in Physics. What happens now?",
+        "retake_path",
+        {"grade": "FX", "fx_count": 2},
+    ),
+    ("en", "i got fx again in calc, what now", "retake_path", {"grade": "FX", "fx_count": 2}),
+    (
+        "en",
+        "I failed the final attestation with F. What now?",
+        "retake_path",
+        {"grade": "F", "context": "final_attestation"},
+    ),
+    (
+        "ru",
+        "у меня фх второй раз по физике что делать",
+        "retake_path",
+        {"grade": "FX", "fx_count": 2},
+    ),
+    (
+        "ru",
+        "Получил C по Истории Казахстана на госэкзамене, можно пересдать?",
+        "retake_path",
+        {"grade": "C", "context": "kz_history_state_exam"},
+    ),
+    (
+        "kk",
+        "FX-ті екінші рет алдым, енді не істеймін?",
+        "retake_path",
+        {"grade": "FX", "fx_count": 2},
+    ),
+    ("kk", "FX ekinshi ret aldym, ne isteimin?", "retake_path", {"grade": "FX", "fx_count": 2}),
+    (
+        "kk",
+        "Қазақстан тарихы мемлекеттік емтиханынан FX алдым, не істеймін?",
+        "retake_path",
+        {"grade": "FX", "context": "kz_history_state_exam"},
+    ),
+    # admission_bachelor
+    (
+        "en",
+        "UNT: 110 (30, 25, 20, 20, 15) grant?",
+        "admission_bachelor",
+        {"unt_total": 110, "subject_scores": [30, 25, 20, 20, 15]},
+    ),
+    (
+        "ru",
+        "ЕНТ 48 баллов, по предметам 10, 9, 8, 11, 10. Пройду на грант?",
+        "admission_bachelor",
+        {"unt_total": 48, "subject_scores": [10, 9, 8, 11, 10]},
+    ),
+    (
+        "ru",
+        "Закончил колледж, ЕНТ 30 баллов, по предметам 6, 6, 6, 6, 6. Сокращенная программа, "
+        "прохожу?",
+        "admission_bachelor",
+        {"unt_total": 30, "subject_scores": [6, 6, 6, 6, 6], "route": "shortened_tvet"},
+    ),
+    (
+        "kk",
+        "UBT 70 ball, pander boiynsha 15, 15, 10, 15, 15. Grantqa ote alamyn ba?",
+        "admission_bachelor",
+        {"unt_total": 70, "subject_scores": [15, 15, 10, 15, 15]},
+    ),
+    # admission_master
+    (
+        "en",
+        "Master's admission, scientific-pedagogical track: foreign language 20, profile single "
+        "25, profile multiple 20, readiness 15",
+        "admission_master",
+        {
+            "track": "sci_ped",
+            "foreign_language": 20,
+            "profile_single": 25,
+            "profile_multiple": 20,
+            "readiness": 15,
+        },
+    ),
+    (
+        "en",
+        "master's CT: I have an IELTS certificate, profile single answer 12, multiple answers "
+        "14, readiness 9 — do I pass?",
+        "admission_master",
+        {
+            "language_certificate": True,
+            "profile_single": 12,
+            "profile_multiple": 14,
+            "readiness": 9,
+        },
+    ),
+    (
+        "ru",
+        "Поступаю в профильную магистратуру: профиль один ответ 20, несколько ответов 15, "
+        "готовность 10. Прохожу?",
+        "admission_master",
+        {"track": "profile", "profile_single": 20, "profile_multiple": 15, "readiness": 10},
+    ),
+    (
+        "kk",
+        "Ғылыми-педагогикалық магистратураға түсемін: шет тілі 35, бір жауапты 10, бірнеше "
+        "жауапты 15, дайындық 12.",
+        "admission_master",
+        {
+            "track": "sci_ped",
+            "foreign_language": 35,
+            "profile_single": 10,
+            "profile_multiple": 15,
+            "readiness": 12,
+        },
+    ),
+    # admission_doctoral
+    (
+        "en",
+        "PhD applicant without a master's degree, 12 months experience, exam 90 — eligible?",
+        "admission_doctoral",
+        {"has_master": False, "work_months": 12, "exam_score": 90, "program": "phd"},
+    ),
+    (
+        "en",
+        "doctoral applicant, no work experience, master's yes, exam 85, grant",
+        "admission_doctoral",
+        {"has_master": True, "work_months": 0, "exam_score": 85, "funding": "grant"},
+    ),
+    (
+        "ru",
+        "Хочу в докторантуру PhD на грант: магистр есть, стаж 2 года, экзамен 72 из 100, "
+        "сертификат IELTS.",
+        "admission_doctoral",
+        {
+            "has_master": True,
+            "work_months": 24,
+            "exam_score": 72,
+            "program": "phd",
+            "funding": "grant",
+            "language_certificate": True,
+            "certificate_type": "IELTS",
+        },
+    ),
+    (
+        "kk",
+        "Докторантураға түскім келеді: магистр дәрежесі бар, жұмыс өтілі 10 ай, емтихан 70 балл, "
+        "TOEFL ITP сертификатым бар.",
+        "admission_doctoral",
+        {
+            "has_master": True,
+            "work_months": 10,
+            "exam_score": 70,
+            "language_certificate": True,
+            "certificate_type": "TOEFL ITP",
+        },
+    ),
+    # nonformal_recognition
+    (
+        "en",
+        "Non-formal learning: my programme is 300 credits, I want a 6-credit course recognised "
+        "with a 200-hour certificate; 40 credits already recognised.",
+        "nonformal_recognition",
+        {
+            "program_credits": 300,
+            "course_credits": 6,
+            "nonformal_hours": 200,
+            "already_recognized_credits": 40,
+        },
+    ),
+    (
+        "ru",
+        "Я прошел онлайн-курс на Coursera 120 часов, хочу перезачесть дисциплину на 5 кредитов, "
+        "программа 240 кредитов.",
+        "nonformal_recognition",
+        {"program_credits": 240, "course_credits": 5, "nonformal_hours": 120},
+    ),
+    (
+        "kk",
+        "Бейресми білім: 240 кредиттік бағдарлама, 4 кредиттік пән, 90 сағаттық курс.",
+        "nonformal_recognition",
+        {"program_credits": 240, "course_credits": 4, "nonformal_hours": 90},
+    ),
+    # transfer_recount
+    (
+        "en",
+        "I'm transferring from another university. Transcript: Linear Algebra 6 cr - A-, "
+        "Programming 5 cr - F, Economics 4 cr - C+. What will be recounted?",
+        "transfer_recount",
+        {
+            "courses": [
+                {"name": "Linear Algebra", "credits": 6, "letter": "A-"},
+                {"name": "Programming", "credits": 5, "letter": "F"},
+                {"name": "Economics", "credits": 4, "letter": "C+"},
+            ]
+        },
+    ),
+    (
+        "en",
+        "Transferring. A in Calculus (5 credits), FX in Physics (4 credits)",
+        "transfer_recount",
+        {
+            "courses": [
+                {"name": "Calculus", "credits": 5, "letter": "A"},
+                {"name": "Physics", "credits": 4, "letter": "FX"},
+            ]
+        },
+    ),
+    (
+        "ru",
+        "Теория вероятностей и математическая статистика 5 кр. — B, Физика 4 кр. — C. "
+        "Перевожусь, что перезачтут?",
+        "transfer_recount",
+        {
+            "courses": [
+                {
+                    "name": "Теория вероятностей и математическая статистика",
+                    "credits": 5,
+                    "letter": "B",
+                },
+                {"name": "Физика", "credits": 4, "letter": "C"},
+            ]
+        },
+    ),
+    (
+        "kk",
+        "Басқа ЖОО-дан ауысып жатырмын: Физика 5 кредит — B+, Химия 4 кредит — FX, Ағылшын "
+        "тілі 3 кредит — A. Қайсысы қайта есептеледі?",
+        "transfer_recount",
+        {
+            "courses": [
+                {"name": "Физика", "credits": 5, "letter": "B+"},
+                {"name": "Химия", "credits": 4, "letter": "FX"},
+                {"name": "Ағылшын тілі", "credits": 3, "letter": "A"},
+            ]
+        },
+    ),
+    # academic_difference
+    (
+        "en",
+        "I have 12 credits of academic difference, can I take them this semester?",
+        "academic_difference",
+        {"difference_credits": 12},
+    ),
+    (
+        "ru",
+        "Академическая разница 20 кредитов, этих дисциплин нет в текущем расписании. Где их "
+        "сдавать?",
+        "academic_difference",
+        {"difference_credits": 20, "in_current_schedule": False},
+    ),
+    (
+        "kk",
+        "Академиялық айырмам 40 кредит. Бір семестрде жаба аламын ба?",
+        "academic_difference",
+        {"difference_credits": 40},
+    ),
+    # summer_semester
+    (
+        "en",
+        "Summer semester: 18 credits at 25000 tenge per credit, how much?",
+        "summer_semester",
+        {"retake_credits": 18, "credit_price": 25000},
+    ),
+    (
+        "ru",
+        "В летнем семестре 10 кредитов, кредит стоит 30 000 тг. Сколько заплачу?",
+        "summer_semester",
+        {"retake_credits": 10, "credit_price": 30000},
+    ),
+    (
+        "ru",
+        "Летний семестр: 15 кредитов, новые Р1 70 и Р2 62, курсовую не защитил.",
+        "summer_semester",
+        {
+            "retake_credits": 15,
+            "new_r1": 70,
+            "new_r2": 62,
+            "coursework_required": True,
+            "coursework_defended": False,
+        },
+    ),
+    (
+        "kk",
+        "jazgy semestrde 12 kredit alsam qansha tolejmin? 1 kredit 22000 tenge",
+        "summer_semester",
+        {"retake_credits": 12, "credit_price": 22000},
+    ),
+    # mobility_eligibility
+    (
+        "en",
+        "Second-year master's student, C1, GPA 3.9, can I do an exchange?",
+        "mobility_eligibility",
+        {"level": "master", "year": 2, "english_level": "C1", "gpa": 3.9},
+    ),
+    (
+        "ru",
+        "Магистрант 1 курса, английский B2, GPA 3,6, хочу по академической мобильности в Европу.",
+        "mobility_eligibility",
+        {"level": "master", "year": 1, "english_level": "B2", "gpa": 3.6},
+    ),
+    (
+        "kk",
+        "2 курс, ағылшын тілі C1, GPA 2,8 — академиялық ұтқырлыққа қатыса аламын ба?",
+        "mobility_eligibility",
+        {"year": 2, "english_level": "C1", "gpa": 2.8},
+    ),
+    # credit_hours
+    ("en", "how many credits is 150 academic hours?", "credit_hours", {"academic_hours": 150}),
+    ("en", "How many hours is 4 credits?", "credit_hours", {"credits": 4}),
+    ("ru", "Сколько минут занимает 2 кредита?", "credit_hours", {"credits": 2}),
+    ("kk", "3 кредит неше академиялық сағат болады?", "credit_hours", {"credits": 3}),
+    # formats met along the way: labels after values, split course fields, Latin Kazakh
+    ("en", "For example 80 on R1 and 70 on R2 — admitted?", "exam_admission", {"r1": 80, "r2": 70}),
+    ("en", "First rating 80, second 70, exam 65", "final_grade", {"r1": 80, "r2": 70, "exam": 65}),
+    ("ru", "Рейтинг: 80 и 70. Экзамен: 65.", "final_grade", {"r1": 80, "r2": 70, "exam": 65}),
+    ("en", "Exam 80/100, R1 70, R2 75", "final_grade", {"r1": 70, "r2": 75, "exam": 80}),
+    (
+        "en",
+        "A in Calculus, 5 credits; B in Physics, 4 credits. GPA?",
+        "gpa",
+        {"courses": [{"credits": 5, "letter": "A"}, {"credits": 4, "letter": "B"}]},
+    ),
+    (
+        "kk",
+        "5 кредиттік пәннен 92 балл, 3 кредиттік пәннен 70 балл. GPA қанша?",
+        "gpa",
+        {"courses": [{"credits": 5, "score": 92}, {"credits": 3, "score": 70}]},
+    ),
+    ("en", "Exam result FX, first attempt. Retake?", "retake_path", {"grade": "FX", "fx_count": 1}),
+    (
+        "kk",
+        "R1 60, R2 70, 30 сабақтың 10-ын қалдырдым, 20 минуттан артық 5 рет кешіктім. "
+        "Емтиханға жібере ме?",
+        "exam_admission",
+        {"r1": 60, "r2": 70, "missed": 10, "total_classes": 30, "late_over_20": 5},
+    ),
+    (
+        "kk",
+        "beiresmi oqu: 240 kredit bagdarlama, 5 kredit pan, 150 sagat",
+        "nonformal_recognition",
+        {"program_credits": 240, "course_credits": 5, "nonformal_hours": 150},
+    ),
+    (
+        "en",
+        "I have a master's, worked for 1.5 years, PhD exam 76",
+        "admission_doctoral",
+        {"has_master": True, "work_months": 18, "exam_score": 76, "program": "phd"},
+    ),
+    (
+        "en",
+        "summer: 12 credits, 21000 per credit",
+        "summer_semester",
+        {"retake_credits": 12, "credit_price": 21000},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "message", "tool", "arguments"), TOOL_CASES)
+def test_own_calculation(lang, message, tool, arguments):
+    decision = route(message, lang)
+    assert (decision.kind, decision.tool, decision.missing) == ("tool", tool, []), decision
+    assert decision.arguments == arguments
+    registry.run(tool, decision.arguments)  # the arguments are valid for the tool
+
+
+# ---- own cases: missing arguments, rules beside a number --------------------------------
+
+PARTIAL_CASES = [
+    (
+        "en",
+        "What's my final grade? R1 is 90 and R2 is 85.",
+        "tool",
+        "final_grade",
+        {"r1": 90, "r2": 85},
+        ["exam"],
+    ),
+    (
+        "ru",
+        "R1 80 и R2 70, какая у меня будет итоговая оценка?",
+        "tool",
+        "final_grade",
+        {"r1": 80, "r2": 70},
+        ["exam"],
+    ),
+    ("en", "Calculate my GPA", "tool", "gpa", {}, ["courses"]),
+    ("ru", "Посчитайте мой средний балл", "tool", "gpa", {}, ["courses"]),
+    ("en", "My GPA: courses 5 credits A, 4 credits", "tool", "gpa", {}, ["courses"]),
+    ("kk", "Қорытынды бағамды есептеп беріңізші", "tool", "final_grade", {}, ["r1", "r2", "exam"]),
+    (
+        "en",
+        "3rd year bachelor, IELTS 6.5, GPA 2.4. Can I go on exchange?",
+        "tool",
+        "mobility_eligibility",
+        {"level": "bachelor", "year": 3, "gpa": 2.4},
+        ["english_level"],
+    ),
+    (
+        "en",
+        "I scored 60 on the UNT, am I eligible?",
+        "tool",
+        "admission_bachelor",
+        {"unt_total": 60},
+        ["subject_scores"],
+    ),
+    ("kk", "ҰБТ 47", "both", "admission_bachelor", {"unt_total": 47}, ["subject_scores"]),
+    (
+        "en",
+        "R1 70, R2 80, I missed 6 classes. Am I admitted?",
+        "tool",
+        "exam_admission",
+        {"r1": 70, "r2": 80, "missed": 6},
+        ["total_classes"],
+    ),
+    # the rules behind the number are asked too
+    (
+        "en",
+        "R1 80, R2 70, exam 65 — what's my final grade and how is it calculated?",
+        "both",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 65},
+        [],
+    ),
+    (
+        "ru",
+        "Р1 80, Р2 85 — сколько нужно набрать на экзамене, чтобы получить A?",
+        "both",
+        "exam_admission",
+        {"r1": 80, "r2": 85},
+        [],
+    ),
+    (
+        "en",
+        "Is the summer semester limit 30 credits?",
+        "both",
+        "summer_semester",
+        {"retake_credits": 30},
+        [],
+    ),
+    # lateness of unknown length: only lateness over 20 minutes counts (§8)
+    (
+        "en",
+        "R1 60, R2 60, 20 classes in total, I was late 10 times. Admitted?",
+        "both",
+        "exam_admission",
+        {"r1": 60, "r2": 60, "total_classes": 20},
+        [],
+    ),
+    # "3 courses of 5 credits each": the router does not multiply for the student
+    (
+        "en",
+        "I failed 3 courses of 5 credits each, summer semester cost at 20000 per credit?",
+        "both",
+        "summer_semester",
+        {"credit_price": 20000},
+        ["retake_credits"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "message", "kind", "tool", "arguments", "missing"), PARTIAL_CASES)
+def test_own_partial_or_mixed_question(lang, message, kind, tool, arguments, missing):
+    decision = route(message, lang)
+    assert decision == Route(kind=kind, tool=tool, arguments=arguments, missing=missing)
+
+
+# ---- own cases: questions about the rules, numbers or not --------------------------------
+
+RETRIEVAL_CASES = [
+    # an FX without saying whether it is the first or the second: the paths differ (§8),
+    # the clauses cover both, the tool would have to assume
+    ("ru", "Получил FX по физике. Что делать?"),
+    ("ru", "что будет если получил FX"),
+    ("en", "I got FX in Physics, what is my retake route?"),
+    ("kk", "Физикадан FX алдым, қайта тапсыруға бола ма?"),
+    ("en", "Can I retake FX?"),
+    ("en", "What happens if I miss more than 50% of classes?"),
+    ("en", "Can I take more than 35 credits in one semester?"),
+    ("en", "How is the final grade rounded, e.g. 89.5?"),
+    ("en", "Is 94.5 rounded to 95?"),
+    ("en", "What is the passing score on the PhD entrance exam?"),
+    ("en", "Clause 8.29 says what about rounding?"),
+    ("en", "In 2025 the policy was approved, what is protocol No 2 about?"),
+    ("en", "Can first-year students go on exchange?"),
+    ("en", "Is a GPA of 2.5 enough for the exchange programme?"),
+    ("en", "If I have 15 absences out of 30, am I admitted?"),
+    ("en", "My GPA is 3.0, what does it mean?"),
+    ("en", "what is R1 and R2?"),
+    ("en", "I got 3 FX this semester, will I be expelled?"),
+    ("ru", "Можно ли пересдать FX, если я на 2 курсе?"),
+    ("ru", "Правда ли, что 1 кредит = 30 часов?"),
+    ("ru", "Какой минимальный балл ЕНТ для гранта?"),
+    ("ru", "Что будет, если я получу FX?"),
+    ("ru", "Сколько стоит летний семестр?"),
+    ("ru", "Согласно п. 8.21, сколько рейтингов?"),
+    ("ru", "Студенты 4 курса могут участвовать в мобильности?"),
+    ("ru", "Я получил В. Что это значит?"),
+    ("kk", "FX alsam ne isteimin?"),
+    ("kk", "Магистратураға түсу үшін шет тілінен кемінде қанша балл керек?"),
+    ("kk", "2 курс студенттері академиялық ұтқырлыққа қатыса ала ма?"),
+    ("kk", "Рейтинг орташасы 50-ден төмен болса не болады?"),
+    ("en", "My rating is 80/100, is that good?"),
+    ("en", "For example, what does an A- mean?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "message"), RETRIEVAL_CASES)
+def test_own_policy_question_goes_to_retrieval(lang, message):
+    assert route(message, lang) == Route(kind="retrieval")
+
+
+# ---- follow-ups -----------------------------------------------------------------------------
+
+FOLLOW_UPS = [
+    # supplying what was missing
+    (
+        "en",
+        "final_grade",
+        {"r1": 80, "r2": 70},
+        "65",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 65},
+        [],
+    ),
+    (
+        "en",
+        "final_grade",
+        {"r1": 80, "r2": 70},
+        "my exam was 60",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 60},
+        [],
+    ),
+    (
+        "kk",
+        "final_grade",
+        {"r1": 80, "r2": 70},
+        "емтихан 55 болды",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 55},
+        [],
+    ),
+    (
+        "en",
+        "final_grade",
+        {"r1": 80},
+        "70 and 65",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 65},
+        [],
+    ),
+    ("en", "final_grade", {"r1": 80}, "65", "final_grade", {"r1": 80}, ["r2", "exam"]),
+    (
+        "en",
+        "mobility_eligibility",
+        {"year": 2, "gpa": 3.1},
+        "B2",
+        "mobility_eligibility",
+        {"year": 2, "gpa": 3.1, "english_level": "B2"},
+        [],
+    ),
+    (
+        "ru",
+        "mobility_eligibility",
+        {"gpa": 3.1, "english_level": "B2"},
+        "второй курс",
+        "mobility_eligibility",
+        {"gpa": 3.1, "english_level": "B2", "year": 2},
+        [],
+    ),
+    (
+        "kk",
+        "mobility_eligibility",
+        {"gpa": 3.1, "english_level": "B2"},
+        "3-курспын",
+        "mobility_eligibility",
+        {"gpa": 3.1, "english_level": "B2", "year": 3},
+        [],
+    ),
+    ("en", "retake_path", {}, "FX", "retake_path", {"grade": "FX"}, []),
+    (
+        "en",
+        "retake_path",
+        {"grade": "FX"},
+        "second time",
+        "retake_path",
+        {"grade": "FX", "fx_count": 2},
+        [],
+    ),
+    (
+        "en",
+        "admission_bachelor",
+        {"unt_total": 47},
+        "12, 6, 8, 10, 11",
+        "admission_bachelor",
+        {"unt_total": 47, "subject_scores": [12, 6, 8, 10, 11]},
+        [],
+    ),
+    (
+        "ru",
+        "admission_doctoral",
+        {"work_months": 10, "exam_score": 80},
+        "да",
+        "admission_doctoral",
+        {"work_months": 10, "exam_score": 80, "has_master": True},
+        [],
+    ),
+    (
+        "en",
+        "igpa",
+        {"year": 3, "gpa": 3.2, "ssci": 3.0},
+        "2.5",
+        "igpa",
+        {"year": 3, "gpa": 3.2, "ssci": 3.0, "iros": 2.5},
+        [],
+    ),
+    (
+        "en",
+        "exam_admission",
+        {"r1": 60, "r2": 55, "missed": 10},
+        "30",
+        "exam_admission",
+        {"r1": 60, "r2": 55, "missed": 10, "total_classes": 30},
+        [],
+    ),
+    (
+        "en",
+        "gpa",
+        {"courses": [{"credits": 5, "letter": "A"}]},
+        "also B+ in a 4-credit course",
+        "gpa",
+        {"courses": [{"credits": 5, "letter": "A"}, {"credits": 4, "letter": "B+"}]},
+        [],
+    ),
+    # changing one value of a finished calculation
+    (
+        "en",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 65},
+        "what if my exam was 60?",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 60},
+        [],
+    ),
+    (
+        "ru",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 65},
+        "а если экзамен 90?",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 90},
+        [],
+    ),
+    (
+        "en",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 65},
+        "what if R2 was 85?",
+        "final_grade",
+        {"r1": 80, "r2": 85, "exam": 65},
+        [],
+    ),
+    (
+        "en",
+        "mobility_eligibility",
+        {"year": 2, "english_level": "B2", "gpa": 3.1},
+        "what if my GPA was 2.4?",
+        "mobility_eligibility",
+        {"year": 2, "english_level": "B2", "gpa": 2.4},
+        [],
+    ),
+    ("en", "letter_grade", {"score": 74}, "what about 86?", "letter_grade", {"score": 86}, []),
+    (
+        "en",
+        "academic_difference",
+        {"difference_credits": 38},
+        "what about 30?",
+        "academic_difference",
+        {"difference_credits": 30},
+        [],
+    ),
+    (
+        "en",
+        "exam_admission",
+        {"r1": 60, "r2": 55},
+        "what if I missed 16 out of 30 classes?",
+        "exam_admission",
+        {"r1": 60, "r2": 55, "missed": 16, "total_classes": 30},
+        [],
+    ),
+    (
+        "en",
+        "retake_path",
+        {"grade": "FX", "fx_count": 1},
+        "what if it was the second time?",
+        "retake_path",
+        {"grade": "FX", "fx_count": 2},
+        [],
+    ),
+    (
+        "kk",
+        "admission_bachelor",
+        {"unt_total": 52, "subject_scores": [12, 6, 4, 15, 15]},
+        "ал егер ҰБТ 60 болса?",
+        "admission_bachelor",
+        {"unt_total": 60, "subject_scores": [12, 6, 4, 15, 15]},
+        [],
+    ),
+    (
+        "en",
+        "igpa",
+        {"year": 2, "gpa": 3.2, "ssci": 3.0},
+        "and if I'm in 3rd year?",
+        "igpa",
+        {"year": 3, "gpa": 3.2, "ssci": 3.0},
+        ["iros"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "tool", "before", "message", "next_tool", "arguments", "missing"), FOLLOW_UPS
+)
+def test_follow_up_continues_the_calculation(
+    lang, tool, before, message, next_tool, arguments, missing
+):
+    decision = route(message, lang, PendingTool(tool=tool, arguments=before))
+    assert decision == Route(kind="tool", tool=next_tool, arguments=arguments, missing=missing)
+
+
+NEW_QUESTIONS = [
+    ("en", "final_grade", {"r1": 80, "r2": 70}, "What is ECTS?", Route(kind="retrieval")),
+    ("en", "final_grade", {"r1": 80, "r2": 70}, "thanks!", Route(kind="retrieval")),
+    ("ru", "final_grade", {"r1": 80, "r2": 70}, "Можно ли пересдать FX?", Route(kind="retrieval")),
+    (
+        "en",
+        "final_grade",
+        {"r1": 80, "r2": 70},
+        "How many hours is 5 credits?",
+        Route(kind="tool", tool="credit_hours", arguments={"credits": 5}),
+    ),
+    (
+        "ru",
+        "final_grade",
+        {"r1": 80, "r2": 70, "exam": 65},
+        "Р1 60, Р2 45, допустят к экзамену?",
+        Route(kind="tool", tool="exam_admission", arguments={"r1": 60, "r2": 45}),
+    ),
+    # a bare number with nothing missing: which value it replaces is not said
+    ("ru", "final_grade", {"r1": 80, "r2": 70, "exam": 65}, "а если 60?", Route(kind="retrieval")),
+]
+
+
+@pytest.mark.parametrize(("lang", "tool", "before", "message", "expected"), NEW_QUESTIONS)
+def test_new_question_ignores_the_pending_calculation(lang, tool, before, message, expected):
+    assert route(message, lang, PendingTool(tool=tool, arguments=before)) == expected
+
+
+def test_pending_may_be_a_plain_dict_or_junk():
+    assert route(
+        "65", "en", {"tool": "final_grade", "arguments": {"r1": 1, "r2": 2}}
+    ).arguments == {
+        "r1": 1,
+        "r2": 2,
+        "exam": 65,
+    }
+    assert route("65", "en", {"tool": "no_such_tool"}) == Route(kind="retrieval")
+    odd = PendingTool(tool="igpa", arguments={"year": "two", "courses": "x"})
+    assert route("what is iGPA?", "en", odd).kind in ("retrieval", "both")
+
+
+# ---- missing arguments ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "missing"),
+    [
+        ("igpa", {"year": 3, "gpa": 3.0, "ssci": 3.0}, ["iros"]),
+        ("igpa", {"year": 1, "academic": 3.0, "ssci": 3.0}, ["research"]),
+        ("igpa", {"year": 1, "academic": 3.0, "research": 2.0, "ssci": 3.0}, []),
+        (
+            "admission_master",
+            {"readiness": 10},
+            ["profile_single", "profile_multiple", "foreign_language"],
+        ),
+        (
+            "admission_master",
+            {"track": "creative", "readiness": 10, "language_certificate": True},
+            ["creative_exams"],
+        ),
+        ("summer_semester", {"retake_credits": 5, "new_r1": 60}, ["new_r2"]),
+        ("credit_hours", {}, ["credits"]),
+        ("exam_admission", {"r1": 60, "r2": 60, "level": "master", "missed": 5}, []),
+    ],
+)
+def test_missing_arguments_match_what_the_tool_would_ask_for(tool, arguments, missing):
+    assert sorted(missing_arguments(tool, arguments)) == sorted(missing)
+
+
+# ---- never crash ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "",
+        "   ",
+        "\n\n",
+        "🙂🙂🙂",
+        "\x00\x01\x02\xff",
+        "R1",
+        "1" * 3999,
+        "a" * 5000,
+        "FX" * 1999,
+        "5 credits A, " * 300,
+        "\ud800",
+        "R1 80 R2 70 exam 65 " * 200,
+    ],
+)
+def test_junk_never_crashes(message):
+    decision = route(message, "en")
+    assert isinstance(decision, Route)
+
+
+def test_non_text_input_goes_to_retrieval():
+    assert route(None, "en") == Route(kind="retrieval")  # type: ignore[arg-type]
+    assert route(b"R1 80", "xx") == Route(kind="retrieval")  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=600), st.sampled_from(["kk", "ru", "en", "de"]))
+def test_router_never_raises_on_any_text(message, lang):
+    _route(message, lang, None)  # the inner router, without the safety net of route()
+    assert isinstance(route(message, lang), Route)
+
+
+ALPHABET = st.sampled_from(
+    list("0123456789 ,.-/:+\n")
+    + [
+        "R1 ",
+        "Р2 ",
+        "exam ",
+        "емтихан ",
+        "кредит ",
+        "credits ",
+        "FX ",
+        "B+ ",
+        "A ",
+        "GPA ",
+        "ЕНТ ",
+        "курс ",
+        "B2 ",
+        "тенге ",
+        "летний ",
+        "transfer ",
+        "PhD ",
+        "магистр ",
+        "hours ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=80).map("".join), st.sampled_from(["kk", "ru", "en"]))
+def test_router_never_raises_on_tool_like_text(message, lang):
+    decision = _route(message, lang, PendingTool(tool="final_grade", arguments={"r1": 70}))
+    if decision.kind != "retrieval":
+        assert decision.tool in registry.names()
+        json.dumps(decision.arguments)
