@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 TORCH  := torch==2.13.0
 
-.PHONY: install install-dev serve test lint format corpus index eval clean
+.PHONY: install install-dev services serve test lint format corpus index eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,11 +26,17 @@ install-dev: $(VENV)/.installed-dev
 serve: install
 	$(BIN)/policy-assistant serve
 
-test: install-dev
+# What the test suite talks to for real: PostgreSQL, Debian's Chromium, a llama.cpp server
+# with a small GGUF (built once, then reused from a wheel cache).
+services: install-dev
+	.ci/install-browser
+	.ci/install-llm $(VENV)
+
+test: services
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/policy-assistant corpus check
-	$(BIN)/pytest
+	url=$$(.ci/start-postgres) && POLICY_TEST_DATABASE_URL=$$url $(BIN)/pytest
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -6,6 +6,7 @@ import typer
 
 from tools.cli import app as tool_app
 from ui import cli_ask, cli_corpus, cli_eval, cli_search
+from ui.cli_serve import serve
 
 app = typer.Typer(
     help="Policy Assistant for the EKTU Academic Policy AS 029-V-2025.", no_args_is_help=True
@@ -17,13 +18,7 @@ app.command("index")(cli_search.index)
 app.command("search")(cli_search.search)
 app.command("ask")(cli_ask.ask)
 app.add_typer(cli_ask.disclosure_app, name="disclosure")
-
-
-@app.command("serve")
-def serve() -> None:
-    """Run the product on its embedded defaults (until the web app lands: index + summary)."""
-    cli_search.index(json_out=False)
-    cli_corpus.summary(json_out=False)
+app.command("serve")(serve)
 
 
 def main() -> None:

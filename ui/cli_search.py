@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from assistant.presenter import hit_json as hit_record
 from ui.console import JsonFlag, console, fail, print_json, progress_bar
 
 LangOpt = Annotated[str, typer.Option("--lang", help="kk, ru, en or auto (detect).")]
@@ -31,22 +32,6 @@ def index(json_out: JsonFlag = False) -> None:
             f"{stats.deleted} deleted, {stats.unchanged} unchanged; {stats.embedded} embedded) "
             f"in {stats.seconds:.1f} s"
         )
-
-
-def hit_record(hit, lang: str) -> dict:
-    from corpus.store import clauses_by_id
-
-    kk = clauses_by_id("kk")[hit.clause_id]
-    local = clauses_by_id(lang).get(hit.clause_id, kk)
-    text = {"kk": kk.text}
-    text[lang] = local.text
-    return {
-        "clause_id": hit.clause_id,
-        "score": hit.score,
-        "section": hit.section,
-        "section_title": local.section_title,
-        "text": text,
-    }
 
 
 def open_retriever(json_out: bool):

@@ -1,0 +1,165 @@
+"""End to end in Debian's Chromium: ask in Kazakh, see a clause card, switch to Russian,
+run a calculator, get the disclosure statement, and fit a phone screen.
+
+Drives /usr/bin/chromium through Playwright (never a downloaded browser) against a live
+uvicorn server on 127.0.0.1; screenshots go to evals/reports/screenshots/. Every request
+the page makes must stay on this machine.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).resolve().parents[2] / "evals" / "reports" / "screenshots"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+LOCAL = {"127.0.0.1", "localhost"}
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        "Debian's Chromium is not installed (/usr/bin/chromium): run .ci/install-browser",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def live_url(ui_assistant):
+    import uvicorn
+
+    from ui.api import ApiSettings, create_app
+
+    app = create_app(ui_assistant, ApiSettings(rate_limit=None, ui=True))
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the live server did not start")
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}/"
+    server.should_exit = True
+    thread.join(timeout=15)
+
+
+@pytest.fixture()
+def browser_context(tmp_path):
+    outside: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=ARGS,
+            viewport={"width": 1280, "height": 900},
+            locale="kk-KZ",
+        )
+        context.set_default_timeout(30_000)
+
+        def record(request) -> None:
+            host = urlparse(request.url).hostname
+            if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in LOCAL:
+                outside.append(request.url)
+
+        context.on("request", record)
+        yield context, outside
+        context.close()
+
+
+def _shot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / name
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def test_chat_language_switch_calculator_and_statement(live_url, browser_context):
+    context, outside = browser_context
+    page = context.new_page()
+    page.goto(live_url + "?lang=kk", wait_until="load")
+    page.wait_for_selector("#pa-input textarea")
+    sync_api.expect(page.get_by_role("tab", name="Калькуляторлар")).to_be_visible()
+    _shot(page, "01_home_kk.png")
+
+    # Ask in Kazakh: the answer comes with expandable clause cards.
+    page.fill("#pa-input textarea", "Қорытынды баға қалай есептеледі?")
+    page.click("#pa-send")
+    card = page.locator("#pa-chat .pa-card").first
+    card.wait_for()
+    card.locator("summary").click()
+    sync_api.expect(card.locator(".pa-official")).to_be_visible()
+    assert card.locator(".pa-id").inner_text().startswith("§")
+    _shot(page, "02_answer_kk_with_citation_card.png")
+
+    # Switch the interface to Russian: every label follows.
+    page.get_by_text("Русский", exact=True).click()
+    sync_api.expect(page.get_by_role("tab", name="Калькуляторы")).to_be_visible()
+    sync_api.expect(page.locator("#pa-send")).to_have_text("Отправить")
+    _shot(page, "03_interface_ru.png")
+
+    # The disclosure statement for this conversation, in Russian.
+    page.click("#pa-statement-btn")
+    statement = page.locator("#pa-statement textarea")
+    sync_api.expect(statement).to_have_value(re.compile("раздел 19"))
+    _shot(page, "04_disclosure_statement_ru.png")
+
+    # A calculator: final grade, then a validation message in Russian.
+    page.get_by_role("tab", name="Калькуляторы").click()
+    page.get_by_role("tab", name="Итоговая оценка").click()
+    page.fill("#pa-final_grade-r1 textarea, #pa-final_grade-r1 input", "72")
+    page.fill("#pa-final_grade-r2 textarea, #pa-final_grade-r2 input", "65")
+    page.fill("#pa-final_grade-exam textarea, #pa-final_grade-exam input", "48")
+    page.click("#pa-final_grade-run")
+    result = page.locator("#pa-final_grade-result .pa-tool")
+    sync_api.expect(result).to_contain_text("C-")
+    sync_api.expect(result).to_contain_text("Как посчитано")
+    _shot(page, "05_calculator_final_grade_ru.png")
+    page.fill("#pa-final_grade-exam textarea, #pa-final_grade-exam input", "105")
+    page.click("#pa-final_grade-run")
+    sync_api.expect(page.locator("#pa-final_grade-result .pa-error")).to_contain_text(
+        "должно быть от 0 до 100"
+    )
+    _shot(page, "06_calculator_validation_ru.png")
+
+    assert outside == [], f"the page reached outside this machine: {outside}"
+
+
+def test_phone_width(live_url, browser_context):
+    context, outside = browser_context
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_url + "?lang=en", wait_until="load")
+    page.wait_for_selector("#pa-input textarea")
+    page.fill("#pa-input textarea", "What happens if I get an FX?")
+    page.click("#pa-send")
+    card = page.locator("#pa-chat .pa-card").first
+    card.wait_for()
+    card.locator("summary").click()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"the page is {overflow}px wider than a phone screen"
+    _shot(page, "07_phone_390px_en.png")
+    assert outside == []

@@ -1,0 +1,168 @@
+"""Typed request and response bodies: the OpenAPI document at /api/docs is built from them."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from indexing.validation import MAX_QUERY_CHARS
+
+LangIn = Literal["kk", "ru", "en", "auto"]
+Lang = Literal["kk", "ru", "en"]
+
+
+class ErrorDetail(BaseModel):
+    field: str | None = None
+    code: str
+    message: str
+
+
+class ErrorInfo(BaseModel):
+    code: str = Field(description="stable, for machines")
+    message: str = Field(description="for people, in the request's language")
+    field: str | None = None
+    details: list[ErrorDetail] | None = None
+    messages: dict[str, str] | None = Field(None, description="tool errors: kk / ru / en")
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorInfo
+
+
+# --- chat -------------------------------------------------------------------------------
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    message: str = Field(
+        min_length=1, max_length=MAX_QUERY_CHARS, examples=["FX алсам не істеймін?"]
+    )
+    conversation_id: str | None = Field(None, max_length=64, description="continue a conversation")
+    lang: LangIn | None = Field(None, description="answer language; auto-detected when absent")
+    consent: bool = Field(False, description="allow the question text in the disclosure record")
+    stream: bool = Field(False, description="answer as server-sent events")
+
+
+class CitationOut(BaseModel):
+    clause_id: str
+    text: dict[str, str] = Field(description='{"kk": official text, "<lang>": answer language}')
+
+
+class ToolCallOut(BaseModel):
+    name: str
+    arguments: dict[str, Any]
+    result: dict[str, Any] | None = None
+    error: dict[str, Any] | None = None
+
+
+class ChatResponse(BaseModel):
+    """Identical to `policy-assistant ask --json`."""
+
+    answer: str
+    lang: Lang
+    grounded: bool
+    status: Literal["answered", "not_covered", "needs_input", "refused", "error"]
+    citations: list[CitationOut]
+    tool_calls: list[ToolCallOut]
+    missing: list[str]
+    disclosure_id: str | None
+    conversation_id: str | None
+
+
+# --- search, clauses, sections ------------------------------------------------------------
+
+
+class HitOut(BaseModel):
+    clause_id: str
+    score: float
+    section: int
+    section_title: str
+    text: dict[str, str]
+
+
+class SearchResponse(BaseModel):
+    query: str
+    lang: Lang
+    hits: list[HitOut]
+
+
+class ClauseOut(BaseModel):
+    clause_id: str
+    doc: str
+    section: int
+    section_title: str
+    kind: str
+    lang: Lang
+    status: str = Field(description="official (kk) or unofficial translation")
+    text: dict[str, str] = Field(description='{"kk": official text, "<lang>": requested language}')
+    section_titles: dict[str, str]
+
+
+class SectionOut(BaseModel):
+    section: int
+    title: dict[str, str]
+    counts: dict[str, int]
+
+
+class SectionsResponse(BaseModel):
+    doc: str
+    code: str
+    title: str
+    approval_date: str
+    languages: list[str]
+    sections: list[SectionOut]
+
+
+# --- tools ------------------------------------------------------------------------------
+
+
+class ToolInfo(BaseModel):
+    name: str
+    description: str
+    descriptions: dict[str, str]
+    subject: str
+    parameters: dict[str, Any] = Field(description="JSON schema of the arguments")
+
+
+class ToolRunResponse(BaseModel):
+    tool: str
+    result: dict[str, Any] = Field(description="the tool's fields, clauses and explanation")
+
+
+# --- disclosures ------------------------------------------------------------------------
+
+
+class StatementResponse(BaseModel):
+    lang: Lang
+    statement: str
+    ids: list[str]
+
+
+class ExportResponse(BaseModel):
+    count: int
+    records: list[dict[str, Any]]
+
+
+# --- health and admin -------------------------------------------------------------------
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    version: str
+
+
+class Readiness(BaseModel):
+    status: Literal["ready", "unavailable"]
+    checks: dict[str, str]
+
+
+class ReindexResponse(BaseModel):
+    points: int
+    added: int
+    updated: int
+    deleted: int
+    unchanged: int
+    embedded: int
+    seconds: float

@@ -1,0 +1,65 @@
+"""`policy-assistant serve`: build or update the index, load the models, serve API and UI.
+
+Everything heavy happens before the port opens (index update with a progress bar, model
+loading, warm-up), so the first request after "serving on" pays for none of it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import replace
+from typing import Annotated
+
+import typer
+
+from ui.console import console, fail, progress_bar
+
+HostOpt = Annotated[str, typer.Option("--host", help="Address to listen on.")]
+PortOpt = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
+
+
+def serve(
+    host: HostOpt = "127.0.0.1",
+    port: PortOpt = 8000,
+    ui: Annotated[bool, typer.Option("--ui/--no-ui", help="Mount the chat UI at /.")] = True,
+    log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+) -> None:
+    """Serve the web API (/api, docs at /api/docs) and the chat UI (/) on one port."""
+    import uvicorn
+
+    from assistant.storage.errors import StorageUnavailable
+    from indexing.build import build_index
+    from indexing.qdrant import IndexUnavailable
+    from ui.api import ApiSettings, create_app
+
+    started = time.perf_counter()
+    shown = "localhost" if host in ("0.0.0.0", "::") else host
+    url = f"http://{shown}:{port}/"
+    # Disclosure statements name the link users reach the assistant at (section 19).
+    os.environ.setdefault("POLICY_ASSISTANT_URL", url.rstrip("/"))
+    try:
+        with progress_bar("updating the index") as advance:
+            stats = build_index(progress=advance)
+        console.print(
+            f"index ready: {stats.points} points ({stats.embedded} embedded) "
+            f"in {stats.seconds:.1f} s"
+        )
+        with console.status("loading models and warming up"):
+            from assistant.factory import build_assistant
+
+            settings = ApiSettings.from_env()
+            settings = replace(settings, ui=ui and settings.ui)
+            app = create_app(build_assistant(), settings)
+    except IndexUnavailable as exc:
+        fail(str(exc), kind="index_unavailable")
+    except StorageUnavailable as exc:
+        fail(str(exc), kind="storage_unavailable")
+    except ValueError as exc:  # a malformed POLICY_* setting
+        fail(str(exc), kind="configuration")
+    console.print(f"ready in {time.perf_counter() - started:.1f} s")
+    console.print(f"[bold green]Policy Assistant:[/bold green] {url}  (API docs: {url}api/docs)")
+    print(url, flush=True)
+    logging.basicConfig(level=logging.INFO)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, workers=1, access_log=False)
