@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.grounding import content_terms
-from assistant.labels import label
 from corpus.models import Clause
 from indexing.analyzers import analyze
+from tools.labels import field_label
 
 MAX_QUOTE_CHARS = 420
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[«\"(A-ZА-ЯӘҒҚҢӨҰҮҺІ0-9])")
@@ -158,7 +158,7 @@ def compose_tool(lang: str, tool: str, explanation: str, clause_ids: list[str]) 
 
 
 def compose_needs_input(lang: str, missing: list[str]) -> str:
-    return phrase("needs_input", lang, fields=", ".join(label(m, lang) for m in missing))
+    return phrase("needs_input", lang, fields=", ".join(field_label(m, lang) for m in missing))
 
 
 def compose_tool_error(lang: str, message: str) -> str:
