@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from assistant.presenter import answer_json
-from ui.console import JsonFlag, console, fail, print_json, progress_bar
+from ui.console import JsonFlag, console, fail, print_json, progress_bar, run_batch
 
 disclosure_app = typer.Typer(help="Section 19 AI-use disclosure records.", no_args_is_help=True)
 LangOpt = Annotated[str, typer.Option("--lang", help="Answer language: kk, ru, en or auto.")]
@@ -49,16 +49,12 @@ def ask(
     assistant = open_assistant(json_out)
     wanted = None if lang == "auto" else lang
     if batch is not None:
-        for line_no, line in enumerate(batch.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                answer = assistant.ask(row["question"], row.get("conversation_id"), wanted, consent)
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-                print_json({"id": None, "error": {"line": line_no, "message": str(exc)}})
-                continue
-            print_json({"id": row.get("id"), **answer_json(answer)})
+
+        def answer_row(row: dict) -> dict:
+            conversation_id = row.get("conversation_id")
+            return answer_json(assistant.ask(row["question"], conversation_id, wanted, consent))
+
+        run_batch(batch, answer_row)
         return
     answer = assistant.ask(question, conversation, wanted, consent)
     if json_out:

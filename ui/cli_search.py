@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from assistant.presenter import hit_json as hit_record
-from ui.console import JsonFlag, console, fail, print_json, progress_bar
+from ui.console import JsonFlag, console, fail, print_json, progress_bar, run_batch
 
 LangOpt = Annotated[str, typer.Option("--lang", help="kk, ru, en or auto (detect).")]
 
@@ -64,17 +63,12 @@ def search(
     retriever = open_retriever(json_out)
     wanted = None if lang == "auto" else lang
     if batch is not None:
-        for line_no, line in enumerate(batch.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                result = retriever.search(check_query(row["question"]), k=k, lang=wanted)
-            except (json.JSONDecodeError, KeyError, TypeError, QueryError) as exc:
-                print_json({"id": _row_id(line), "error": {"line": line_no, "message": str(exc)}})
-                continue
-            hits = [hit_record(h, result.lang) for h in result.hits]
-            print_json({"id": row.get("id"), "lang": result.lang, "hits": hits})
+
+        def answer(row: dict) -> dict:
+            result = retriever.search(check_query(row["question"]), k=k, lang=wanted)
+            return {"lang": result.lang, "hits": [hit_record(h, result.lang) for h in result.hits]}
+
+        run_batch(batch, answer, (QueryError,))
         return
     try:
         result = retriever.search(check_query(query), k=k, lang=wanted)
@@ -92,10 +86,3 @@ def search(
         console.print(hit["text"][result.lang])
         if result.lang != "kk":
             console.print(f"[dim]kk (official): {hit['text']['kk']}[/dim]")
-
-
-def _row_id(line: str):
-    try:
-        return json.loads(line).get("id")
-    except (json.JSONDecodeError, AttributeError):
-        return None

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -50,3 +51,27 @@ def progress_bar(description: str, enabled: bool = True) -> Iterator:
             progress.update(task, total=total, advance=n)
 
         yield advance
+
+
+def run_batch(
+    path: Path, answer: Callable[[dict], dict], errors: tuple[type[Exception], ...] = ()
+) -> None:
+    """One JSON line out per input line {id, ...}: the answer with the input's id, or an
+    error naming the line; a bad line never stops the batch."""
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            result = answer(row)
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError, *errors) as exc:
+            print_json({"id": _row_id(line), "error": {"line": line_no, "message": str(exc)}})
+            continue
+        print_json({"id": row.get("id"), **result})
+
+
+def _row_id(line: str):
+    try:
+        return json.loads(line).get("id")
+    except (json.JSONDecodeError, AttributeError):
+        return None
