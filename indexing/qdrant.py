@@ -2,27 +2,54 @@
 
 from __future__ import annotations
 
+import logging
+import time
+
 from qdrant_client import QdrantClient, models
 
 from indexing.config import IndexSettings
 from indexing.documents import LANGS, dense_name, sparse_name
+
+log = logging.getLogger("policy_assistant.index")
 
 
 class IndexUnavailable(RuntimeError):
     """The index cannot be opened; the message names the fix."""
 
 
-def open_client(settings: IndexSettings) -> QdrantClient:
+class IndexDamaged(IndexUnavailable):
+    """The embedded index directory exists but cannot be read."""
+
+
+def open_client(settings: IndexSettings, repair: bool = False) -> QdrantClient:
+    """A client on the server (QDRANT_URL) or on the embedded store under the data dir.
+
+    A damaged embedded store raises IndexDamaged naming the fix; with `repair` (what
+    `policy-assistant index` and `serve` do) it is moved aside and an empty one opened,
+    which the caller then fills: embeddings come back from the cache, so it is quick.
+    """
     if settings.qdrant_url:
         return QdrantClient(url=settings.qdrant_url, api_key=settings.qdrant_api_key)
-    settings.qdrant_path.mkdir(parents=True, exist_ok=True)
+    path = settings.qdrant_path
+    path.mkdir(parents=True, exist_ok=True)
     try:
-        return QdrantClient(path=str(settings.qdrant_path))
+        return QdrantClient(path=str(path))
     except RuntimeError as exc:  # embedded storage admits one process at a time
         raise IndexUnavailable(
-            f"the embedded index at {settings.qdrant_path} is in use by another process "
+            f"the embedded index at {path} is in use by another process "
             "(stop it, or run a Qdrant server and set QDRANT_URL)"
         ) from exc
+    except Exception as exc:  # unreadable meta.json / storage.sqlite, truncated pickles
+        if not repair:
+            raise IndexDamaged(
+                f"the index at {path} is damaged ({type(exc).__name__}: {exc}): "
+                "run `policy-assistant index` to rebuild it"
+            ) from exc
+        aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        log.warning("index at %s is damaged (%s); moved to %s, rebuilding", path, exc, aside)
+        path.rename(aside)
+        path.mkdir()
+        return QdrantClient(path=str(path))
 
 
 GENERATION_SEP = "__"

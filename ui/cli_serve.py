@@ -2,6 +2,11 @@
 
 Everything heavy happens before the port opens (index update with a progress bar, model
 loading, warm-up), so the first request after "serving on" pays for none of it.
+
+With `--workers N` the parent builds the index, writes a read-only copy of it for the
+workers (embedded Qdrant admits one process; with QDRANT_URL they share the server),
+migrates the database once, and hands the port to uvicorn's process manager, which
+starts N workers and replaces any that dies.
 """
 
 from __future__ import annotations
@@ -25,6 +30,16 @@ def serve(
     port: PortOpt = 8000,
     ui: Annotated[bool, typer.Option("--ui/--no-ui", help="Mount the chat UI at /.")] = True,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            envvar="POLICY_WORKERS",
+            help="Worker processes (each loads the models: about 300 MiB apiece).",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web API (/api, docs at /api/docs) and the chat UI (/) on one port."""
     import uvicorn
@@ -39,6 +54,7 @@ def serve(
     url = f"http://{shown}:{port}/"
     # Disclosure statements name the link users reach the assistant at (section 19).
     os.environ.setdefault("POLICY_ASSISTANT_URL", url.rstrip("/"))
+    app = "ui.api.worker:create_worker_app"  # what each of several workers imports
     try:
         with progress_bar("updating the index") as advance:
             stats = build_index(progress=advance)
@@ -46,20 +62,50 @@ def serve(
             f"index ready: {stats.points} points ({stats.embedded} embedded) "
             f"in {stats.seconds:.1f} s"
         )
-        with console.status("loading models and warming up"):
-            from assistant.factory import build_assistant
+        if workers > 1:
+            prepare_workers(ui)
+        else:
+            with console.status("loading models and warming up"):
+                from assistant.factory import build_assistant
 
-            settings = ApiSettings.from_env()
-            settings = replace(settings, ui=ui and settings.ui)
-            app = create_app(build_assistant(), settings)
+                settings = ApiSettings.from_env()
+                settings = replace(settings, ui=ui and settings.ui)
+                app = create_app(build_assistant(), settings)
     except IndexUnavailable as exc:
         fail(str(exc), kind="index_unavailable")
     except StorageUnavailable as exc:
         fail(str(exc), kind="storage_unavailable")
     except ValueError as exc:  # a malformed POLICY_* setting
         fail(str(exc), kind="configuration")
-    console.print(f"ready in {time.perf_counter() - started:.1f} s")
+    more = f"; {workers} workers are loading the models" if workers > 1 else ""
+    console.print(f"ready in {time.perf_counter() - started:.1f} s{more}")
     console.print(f"[bold green]Policy Assistant:[/bold green] {url}  (API docs: {url}api/docs)")
     print(url, flush=True)
     logging.basicConfig(level=logging.INFO)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, workers=1, access_log=False)
+    uvicorn.run(
+        app,
+        factory=workers > 1,
+        host=host,
+        port=port,
+        log_level=log_level,
+        workers=workers,
+        access_log=False,
+    )
+
+
+def prepare_workers(ui: bool) -> None:
+    """What workers must not race on, done once: the index copy and the schema."""
+    from assistant.storage.repository import Repository
+    from indexing.config import IndexSettings
+    from indexing.qdrant import open_client
+    from indexing.replica import REPLICA_ENV, export_replica
+
+    settings = IndexSettings.from_env()
+    if not settings.qdrant_url:
+        client = open_client(settings)
+        try:
+            os.environ[REPLICA_ENV] = str(export_replica(client, settings))
+        finally:
+            client.close()  # releases the embedded store's lock
+    Repository.open().close()  # Alembic upgrade to head before any worker opens it
+    os.environ["POLICY_UI"] = "1" if ui and os.environ.get("POLICY_UI", "1") != "0" else "0"

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
 import pytest
 
+from evals.load import free_port, worker_pids
 from ui.api.settings import ApiSettings
 
 ADMIN_TOKEN = "test-admin-token-0123456789"
 PORTAL = "https://portal.example.edu"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -59,3 +70,64 @@ def chat_answer(client) -> dict:
     response = client.post("/api/chat", json={"message": "Қорытынды баға қалай есептеледі?"})
     assert response.status_code == 200, response.text
     return response.json()
+
+
+@pytest.fixture(scope="session")
+def workers_server(retriever, index_settings, tmp_path_factory):
+    """`policy-assistant serve --workers 2` (UI on) as its own process tree on a free port.
+
+    A fresh data folder reuses the session's embedding cache (so its index build is
+    quick); the database is PostgreSQL when the run has one (POLICY_TEST_DATABASE_URL),
+    else SQLite. Yields (server process, base URL, database URL).
+    """
+    data = tmp_path_factory.mktemp("workers-data")
+    shutil.copy(index_settings.cache_path, data / "embedding_cache.sqlite")
+    database = os.environ.get("POLICY_TEST_DATABASE_URL") or f"sqlite:///{data / 'db.sqlite'}"
+    port = free_port()
+    env = {
+        **os.environ,
+        "POLICY_DATA_DIR": str(data),
+        "DATABASE_URL": database,
+        "POLICY_RATE_LIMIT": "off",
+        "POLICY_ADMIN_TOKEN": "workers-admin-token",
+    }
+    log = (data / "serve.log").open("w")
+    command = [sys.executable, "-m", "ui.cli", "serve", "--port", str(port), "--workers", "2"]
+    process = subprocess.Popen(
+        [*command, "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while not (len(worker_pids(process.pid)) == 2 and _ready(base)):
+            assert process.poll() is None, (data / "serve.log").read_text()[-3000:]
+            assert time.monotonic() < deadline, "serve --workers 2 did not become ready"
+            time.sleep(0.5)
+        warm_every_worker(base)
+        yield process, base, database
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+        log.close()
+
+
+def _ready(base: str) -> bool:
+    try:
+        return httpx.get(base + "/readyz", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def warm_every_worker(base: str) -> None:
+    """New connections go to whichever worker accepts first: send a few until all warm."""
+    for _ in range(20):
+        with httpx.Client(base_url=base, timeout=60) as client:
+            client.get("/api/search", params={"q": "FX"})

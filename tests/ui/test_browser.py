@@ -163,3 +163,28 @@ def test_phone_width(live_url, browser_context):
     assert overflow <= 1, f"the page is {overflow}px wider than a phone screen"
     _shot(page, "07_phone_390px_en.png")
     assert outside == []
+
+
+def test_conversation_holds_across_worker_processes(workers_server, browser_context):
+    """Under `serve --workers 2` each UI request may reach either worker: the conversation
+    (its id kept in the page, not in one process) still gathers every answer."""
+    _, base, _ = workers_server
+    context, outside = browser_context
+    page = context.new_page()
+    page.goto(base + "/?lang=en", wait_until="load")
+    page.wait_for_selector("#pa-input textarea")
+    cited = []
+    questions = ("What happens if I get an FX?", "How many credits can I take in summer?")
+    for turn, question in enumerate(questions, start=1):
+        page.fill("#pa-input textarea", question)
+        page.click("#pa-send")
+        answers = page.locator("#pa-chat .pa-answer")
+        sync_api.expect(answers).to_have_count(turn)
+        first_id = answers.nth(turn - 1).locator(".pa-id").first.inner_text()
+        cited.append(first_id.lstrip("§").split()[0])
+    page.click("#pa-statement-btn")
+    statement = page.locator("#pa-statement textarea")
+    sync_api.expect(statement).to_have_value(re.compile("section 19"))
+    text = statement.input_value()
+    assert all(clause_id in text for clause_id in cited), (cited, text)
+    assert outside == []

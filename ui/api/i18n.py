@@ -128,6 +128,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Поисковый индекс сейчас недоступен. Повторите позже.",
         "en": "The search index is unavailable right now. Please try again later.",
     },
+    "read_only_index": {
+        "kk": "Бұл сервер индекстің көшірмесімен жұмыс істейді (serve --workers): "
+        "`policy-assistant index` іске қосып, серверді қайта бастаңыз.",
+        "ru": "Этот сервер работает с копией индекса (serve --workers): запустите "
+        "`policy-assistant index` и перезапустите сервер.",
+        "en": "This server answers from a copy of the index (serve --workers): run "
+        "`policy-assistant index`, then restart the server.",
+    },
     "internal_error": {
         "kk": "Сервердің ішкі қатесі. Ол тіркелді; кейінірек қайталаңыз.",
         "ru": "Внутренняя ошибка сервера. Она записана; повторите позже.",

@@ -8,7 +8,7 @@ loaded models, the same lock and the same database as the API.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -94,7 +94,10 @@ def initial_lang(request: gr.Request) -> str:
 
 
 def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel) -> None:
-    conversation = gr.State(None)
+    # The conversation id lives in the page, not in a server-side gr.State, and the chat
+    # runs without Gradio's queue: under `serve --workers N` each request may reach
+    # another worker process, and neither a State nor a queued event would be found there.
+    conversation = gr.Textbox(visible=False, elem_id="pa-conversation")
     chatbot = gr.Chatbot(
         label=label("chat", DEFAULT_LANG),
         elem_id="pa-chat",
@@ -144,30 +147,29 @@ def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel) -> None:
     for index, button in enumerate(example_buttons):
         relabel.append((button, lambda lg, i=index: gr.update(value=EXAMPLES[lg][i])))
 
-    def respond(message: str, history: list, conversation_id: str | None, lg: str) -> Iterator:
+    def respond(
+        message: str, history: list, conversation_id: str | None, lg: str
+    ) -> tuple[list, str, str | None]:
         text = (message or "").strip()
         if not text:
-            yield history, "", conversation_id
-            return
+            return history, "", conversation_id
         history = [*(history or []), {"role": "user", "content": escape(text)}]
-        thinking = f'<div class="pa-thinking">{escape(label("thinking", lg))}</div>'
-        yield [*history, {"role": "assistant", "content": thinking}], "", conversation_id
         try:
-            answer = engine.ask(text, conversation_id, None, False)
+            answer = engine.ask(text, conversation_id or None, None, False)
             content, conversation_id = answer_html(answer, lg), answer.conversation_id
         except (StorageError, IndexUnavailable):
             log.exception("chat failed")
             content = error_box(label("unavailable", lg), lg)
-        yield [*history, {"role": "assistant", "content": content}], "", conversation_id
+        return [*history, {"role": "assistant", "content": content}], "", conversation_id
 
     outputs = [chatbot, box, conversation]
-    box.submit(respond, [box, chatbot, conversation, lang], outputs)
-    send.click(respond, [box, chatbot, conversation, lang], outputs)
+    box.submit(respond, [box, chatbot, conversation, lang], outputs, queue=False)
+    send.click(respond, [box, chatbot, conversation, lang], outputs, queue=False)
     for button in example_buttons:
-        button.click(respond, [button, chatbot, conversation, lang], outputs)
+        button.click(respond, [button, chatbot, conversation, lang], outputs, queue=False)
 
     new_chat.click(
-        lambda: ([], "", None, gr.update(value="", visible=False)),
+        lambda: ([], "", "", gr.update(value="", visible=False)),
         None,
         [chatbot, box, conversation, statement],
         queue=False,
@@ -185,7 +187,7 @@ def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel) -> None:
             return gr.update(value=label("statement_empty", lg), visible=True)
         return gr.update(value=render_statement(records, lg), visible=True)
 
-    statement_btn.click(make_statement, [conversation, lang], statement)
+    statement_btn.click(make_statement, [conversation, lang], statement, queue=False)
 
 
 # --- calculators ------------------------------------------------------------------------

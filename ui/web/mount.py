@@ -42,7 +42,6 @@ CSS = """
 .pa-error { border: 1px solid #f5c2c7; background: #f8d7da; color: #58151c;
   border-radius: 0.5rem; padding: 0.4rem 0.6rem; }
 .pa-disclosure { font-size: 0.75rem; opacity: 0.7; }
-.pa-thinking { opacity: 0.7; font-style: italic; }
 @media (max-width: 640px) {
   #pa-header { flex-direction: column; align-items: stretch; }
   .pa-col { flex-basis: 100%; }

@@ -8,33 +8,44 @@ from __future__ import annotations
 
 import hmac
 import json
-from datetime import datetime
+import re
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Security
 from fastapi.responses import Response
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AfterValidator, BeforeValidator
 
+from indexing.replica import is_replica
 from ui.api.engine import Engine, get_engine
 from ui.api.errors import ApiError
 from ui.api.schemas import ErrorResponse, ExportResponse, ReindexResponse
 
 AUTH = {401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}}
+# Documented in the OpenAPI document as two alternative schemes; either one is enough.
+BEARER = HTTPBearer(
+    auto_error=False, scheme_name="AdminBearer", description="Authorization: Bearer <token>"
+)
+HEADER = APIKeyHeader(
+    name="X-Admin-Token", auto_error=False, scheme_name="AdminToken", description="the token"
+)
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)]
+HeaderDep = Annotated[str | None, Security(HEADER)]
 
 
-def presented_token(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    scheme, _, value = header.partition(" ")
-    if scheme.lower() == "bearer" and value.strip():
-        return value.strip()
-    return request.headers.get("x-admin-token") or None
+def presented_token(bearer: HTTPAuthorizationCredentials | None, header: str | None) -> str | None:
+    if bearer is not None and bearer.credentials.strip():
+        return bearer.credentials.strip()
+    return header or None
 
 
-def require_admin(request: Request) -> None:
+def require_admin(request: Request, bearer: BearerDep = None, header: HeaderDep = None) -> None:
     """Dependency: the request carries the configured admin token."""
     expected = request.app.state.settings.admin_token
     if not expected:
         raise ApiError(403, "admin_disabled")
-    token = presented_token(request)
+    token = presented_token(bearer, header)
     if token is None:
         raise ApiError(401, "unauthorized", headers={"WWW-Authenticate": "Bearer"})
     if not hmac.compare_digest(token.encode(), expected.encode()):
@@ -45,9 +56,37 @@ router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[Depends(re
 EngineDep = Annotated[Engine, Depends(get_engine)]
 
 
-@router.post("/reindex", response_model=ReindexResponse, responses=AUTH)
+NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+
+
+def _iso_only(value: object) -> object:
+    """ISO 8601 text only: a bare number would otherwise be read as a Unix timestamp."""
+    if isinstance(value, str) and NUMBER.fullmatch(value.strip()):
+        raise ValueError("an ISO 8601 date-time is expected")
+    return value
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """A time without a zone is read as UTC (records are stored in UTC)."""
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
+IsoTime = Annotated[datetime | None, BeforeValidator(_iso_only), AfterValidator(_utc)]
+
+
+@router.post(
+    "/reindex",
+    response_model=ReindexResponse,
+    responses={**AUTH, 409: {"model": ErrorResponse}},
+)
 async def reindex(engine: EngineDep) -> dict:
-    """Build or update the index from the corpus (incremental); answers wait meanwhile."""
+    """Build or update the index from the corpus (incremental); answers wait meanwhile.
+
+    409 under `serve --workers N`: each worker holds a copy, and re-indexing one of them
+    would leave the others answering from the old index.
+    """
+    if is_replica(engine.retriever.client):
+        raise ApiError(409, "read_only_index")
     stats = await engine.thread(engine.reindex)
     return stats.as_dict()
 
@@ -59,8 +98,8 @@ async def reindex(engine: EngineDep) -> dict:
 )
 async def export(
     engine: EngineDep,
-    since: Annotated[datetime | None, Query(description="ISO time, inclusive")] = None,
-    until: Annotated[datetime | None, Query(description="ISO time, exclusive")] = None,
+    since: Annotated[IsoTime, Query(description="ISO time (UTC if no zone), inclusive")] = None,
+    until: Annotated[IsoTime, Query(description="ISO time (UTC if no zone), exclusive")] = None,
     format: Annotated[Literal["json", "jsonl"], Query()] = "json",  # noqa: A002
 ):
     """Every disclosure record (optionally within [since, until)), oldest first."""
