@@ -163,6 +163,27 @@ def assess_coverage(question: str, lang: str, hits: list[Hit]) -> Coverage:
     return Coverage(covered, round(similarity, 4), share)
 
 
+# A clause number as people cite one: a cue word before it ("§8.35", "п. 8.35", "статья
+# 8.35", "article 8.35", "тармақ 8.35") or, as Kazakh writes it, a suffix after it
+# ("8.35-тармақ", "8.35-тармағы", "8.35-бап").
+CLAUSE_REF_BEFORE = re.compile(
+    r"(?:§|\bпп?\.|\bпункт\w*|\bстать\w*|\bclause\w*|\bparagraph\w*|\barticle\w*"
+    r"|\bsection\w*|\bраздел\w*|\bтарма[қғ]\w*|\bба[пб]\w*|\bбөлім\w*)\s*(\d{1,3}\.\d{1,3})\b",
+    re.IGNORECASE,
+)
+CLAUSE_REF_AFTER = re.compile(
+    r"\b(\d{1,3}\.\d{1,3})\s*-?\s*(?:тарма[қғ]|ба[пб]|пункт)", re.IGNORECASE
+)
+
+
+def unknown_clause_refs(text: str) -> list[str]:
+    """Clause numbers the message cites that the policy does not have, as "§99.1"."""
+    known = clauses_by_id("kk")
+    refs = [m.group(1) for m in CLAUSE_REF_BEFORE.finditer(text)]
+    refs += [m.group(1) for m in CLAUSE_REF_AFTER.finditer(text)]
+    return [f"§{ref}" for ref in dict.fromkeys(refs) if ref not in known]
+
+
 class InvalidCitation(RuntimeError):
     """A citation that neither retrieval nor a tool produced: a bug, never shown to users."""
 

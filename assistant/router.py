@@ -269,8 +269,13 @@ def _schema(tool: str) -> dict[str, Any]:
 
 
 def _kinds(tool: str) -> dict[str, str]:
+    """Each argument's JSON type; an optional one's is the type beside its null."""
     props = _schema(tool).get("properties", {})
-    return {name: str(spec.get("type", "")) for name, spec in props.items()}
+    kinds = {}
+    for name, spec in props.items():
+        options = [o for o in spec.get("anyOf", [spec]) if o.get("type") != "null"]
+        kinds[name] = str(options[0].get("type", "")) if options else ""
+    return kinds
 
 
 def missing_arguments(tool: str, args: dict[str, Any]) -> list[str]:

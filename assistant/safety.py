@@ -23,16 +23,32 @@ INJECTION = re.compile(
             r"\bjailbreak\b|\bdan mode\b|\bdeveloper mode\b",
             r"\b(reveal|show|print|repeat)\b.{0,30}\b(prompt|instructions)\b",
             r"\bnew rule\b.{0,40}\b(from now|henceforth)\b|\bfrom now on\b.{0,60}\b(rule|policy|answer|say)\b",
+            r"\b(let'?s|let us) (play|pretend|imagine|role[- ]?play)\b|\brole[- ]?play\b|\bimagine (that )?you are\b",
+            r"\b(what|which) (instructions|rules|guidelines|directives)\b.{0,30}\b(were you|have you been|did you get|are you)\b.{0,15}\b(given|told|follow\w*|using)\b",
+            r"\b(repeat|print|output|show|reveal|quote|list)\b.{0,40}\b(words|text|everything|messages?|lines)\b.{0,25}\b(above|before this|preceding)\b",
+            r"\byour (initial|original|hidden|secret|internal|first) (prompt|instructions?|rules|message)\b|\binitial prompt\b",
             # ru
             r"\b(игнорируй|проигнорируй|забудь|отмени)\w*\b.{0,40}\b(инструкц|правил|указани|промпт)\w*",
             r"\bты теперь\b|\bтеперь ты\b|\bпритворись\b|\bведи себя как\b",
             r"\b(системн\w*) (промпт|сообщени|инструкц)\w*",
             r"\bс этого момента\b.{0,60}\b(правил|отвечай|говори)\w*",
+            r"\b(давай|давайте)\s+(поиграем|сыграем|представим|притворимся)\b|\bролев\w+ игр\w*|\bпредставь,? что ты\b|\bв роли\b",
+            r"\b(какие|каковы|какую)\b.{0,20}\b(инструкци|указани|директив)\w*.{0,30}\b(тебе|вам|у тебя|у вас)\b|\b(тебе|вам)\b.{0,20}\b(дали|даны|выдали)\b.{0,20}\b(инструкци|указани)\w*",
+            r"\b(твои|ваши|свои)\s+(исходн\w+\s+|скрыт\w+\s+|внутренн\w+\s+|первоначальн\w+\s+)?(инструкци|промпт|указани)\w*",
+            r"\bповтори\w*\b.{0,30}\b(текст|всё|все|слова|сообщени)\w*.{0,20}\b(выше|ранее)\b",
+            r"\bрежим\w* разработчика\b",
             # kk
             r"(елеме|ескерме|ұмыт)\w*.{0,40}(нұсқау|ереже|промпт)\w*",
             r"(нұсқау|ереже)\w*.{0,40}(елеме|ескерме|ұмыт)\w*",
             r"\bсен енді\b|\bенді сен\b",
             r"жүйелік (промпт|нұсқау)\w*",
+            r"ойын ойнайық|рөл\w* ойна|деп елестет",
+            r"(саған|сізге)\b.{0,40}(қандай|қай)\b.{0,20}нұсқау\w*|нұсқауларың\w*|нұсқауларыңыз\w*",
+            r"жоғарыдағы (мәтін|сөздер|хабарлама)\w*.{0,20}(қайтала|көрсет|шығар|жаз)\w*",
+            r"әзірлеуші режим\w*",
+            # fake role headers and chat-template markers, in any language
+            r"(^|\n)\s*[\[(<#*]*\s*(system|developer|admin|administrator|assistant|система|разработчик|администратор|жүйе|әзірлеуші|әкімші)\s*(message|prompt|note|update|сообщение|уведомление|хабарлама)?\s*[\])>*]*\s*:",
+            r"\[(system|sys|admin|developer|система|жүйе)\]|<\|[a-z_]+\|>|\[/?inst\]|<</?sys>>|###\s*(system|instruction)",
         ]
     ),
     re.IGNORECASE | re.DOTALL,
@@ -46,6 +62,11 @@ OTHER_PEOPLES_DATA = re.compile(
             r"\b(чуж\w+|друг\w+ (студент|пользовател)\w*|всех (студент|пользовател)\w*)\b.{0,40}\b(запис|данн|переписк|оценк|вопрос|истори|раскрыт)\w*",
             r"\b(запис|данн|переписк|оценк|вопрос|истори)\w*\b.{0,30}\b(других|всех|чужих)\b.{0,15}\b(студент|пользовател)\w*",
             r"(басқа|барлық) (студенттер|пайдаланушылар|білім алушылар)\w*.{0,40}(деректер|жазбалар|сұрақтар|бағалар|тарих)\w*",
+            # what someone else asked or said before
+            r"\b(previous|last|other|another|earlier|prior)\s+(users?|students?|persons?|people|clients?|visitors?)\b.{0,40}\b(ask\w*|said|questions?|conversations?|wrote|chats?|history|records?|messages?)\b",
+            r"\b(предыдущ|прошл|друг|последн)\w*\s+(пользовател|студент|собеседник|клиент)\w*.{0,40}\b(спрашива|спросил|писал|вопрос|переписк|истори|разговор|сообщени)\w*",
+            r"\b(спрашива|спросил|писал)\w*\b.{0,40}\b(предыдущ|прошл|друг|последн)\w*\s+(пользовател|студент|собеседник)\w*",
+            r"(алдыңғы|басқа|өткен|соңғы)\s+(пайдаланушы|студент|білім алушы|қолданушы)\w*.{0,40}(сұрады|сұраған|сұрағ|сұрақ|жазды|жазған|тарих|сөйлес|хабарлама)\w*",
         ]
     ),
     re.IGNORECASE | re.DOTALL,
@@ -62,6 +83,8 @@ def screen(message: object) -> Screening:
     if not isinstance(message, str):
         return Screening(False, "binary")
     if "\x00" in message or sum(not (c.isprintable() or c.isspace()) for c in message) > 3:
+        return Screening(False, "binary")
+    if any("\ud800" <= c <= "\udfff" for c in message):  # lone surrogates: not text at all
         return Screening(False, "binary")
     text = message.strip()
     if not text:

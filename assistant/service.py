@@ -8,14 +8,13 @@ section 19 disclosure record.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
 from assistant import composer
 from assistant.composer import Quote
-from assistant.grounding import assess_coverage, validate_citations
+from assistant.grounding import assess_coverage, unknown_clause_refs, validate_citations
 from assistant.llm import LLMComposer
 from assistant.llm.integration import llm_answer
 from assistant.models import Answer, Citation, ToolCall
@@ -233,7 +232,7 @@ class Assistant:
             last = answer.tool_calls[-1]
             pending = {"tool": last.name, "arguments": last.arguments}
         store.set_pending_tool(conversation_id, pending)
-        if question:
+        if question and consent:  # the user's own words are kept only with consent
             store.add_message(conversation_id, "user", question, answer.lang, None)
         record = store.add_disclosure(
             conversation_id=conversation_id,
@@ -254,18 +253,6 @@ class Assistant:
             conversation_id, "assistant", answer.answer, answer.lang, answer.model_dump(mode="json")
         )
         return answer
-
-
-CLAUSE_REF = re.compile(
-    r"(?:§|\bп\.|\bпункт\w*|\bclause|\bparagraph|\bтармақ\w*)\s*(\d{1,3}\.\d{1,3})",
-    re.IGNORECASE,
-)
-
-
-def unknown_clause_refs(text: str) -> list[str]:
-    """Clause numbers the message cites that the policy does not have."""
-    known = clauses_by_id("kk")
-    return [f"§{ref}" for ref in dict.fromkeys(CLAUSE_REF.findall(text)) if ref not in known]
 
 
 def _with_note_parents(clause_ids: list[str], local: dict[str, Clause]) -> list[str]:

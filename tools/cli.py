@@ -37,7 +37,12 @@ EXIT_INVALID = 2
 
 
 def _dump(data: Any, indent: int | None = 2) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=indent)
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (bytes a terminal could not decode)
+        text = json.dumps(data, indent=indent)  # escaped: still the same JSON value
+    return text
 
 
 def _lang(lang: str) -> str:
@@ -125,16 +130,24 @@ def _parse_object(text: str) -> Any:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise ToolInputError.of("invalid_json", "args", value=str(error)) from None
+    except RecursionError:  # "[[[[..." nested deeper than the parser goes
+        raise ToolInputError.of("invalid_json", "args", value="nested too deeply") from None
     if not isinstance(value, dict):
         raise ToolInputError.of("invalid_json", "args", value=_dump(value, None)[:80])
     return value
 
 
 def _lines(path: Path) -> Iterator[str]:
+    # Bytes that are not UTF-8 become U+FFFD: that line gets its own error, not the batch.
     if str(path) == "-":
-        yield from sys.stdin
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            yield from sys.stdin
+            return
+        for raw in stream:
+            yield raw.decode("utf-8", errors="replace")
         return
-    with path.open(encoding="utf-8") as fh:
+    with path.open(encoding="utf-8", errors="replace") as fh:
         yield from fh
 
 

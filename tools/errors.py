@@ -153,12 +153,17 @@ def reject(code: str, field: str | None, *, kk: str, ru: str, en: str) -> ToolIn
 
 def shown(value: Any) -> str:
     """An input value as the user wrote it, text in quotes: "abc", 105, true."""
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
     try:
-        return json.dumps(value, ensure_ascii=False, default=str)
+        text = json.dumps(value, ensure_ascii=False, default=str)
     except ValueError:  # nan / inf and other oddities
-        return str(value)
+        text = str(value)
+    except RecursionError:  # nested deeper than the encoder goes
+        text = "[...]" if isinstance(value, list | tuple) else "{...}"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates (undecodable bytes): show them escaped
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def _show(value: Any) -> str:

@@ -45,13 +45,20 @@ def _number_check(
     return BeforeValidator(check)
 
 
-def _number_schema(lo: Decimal | None, hi: Decimal | None, integer: bool) -> WithJsonSchema:
+def _number_schema(
+    lo: Decimal | None, hi: Decimal | None, integer: bool, optional: bool = False
+) -> WithJsonSchema:
     schema: dict[str, Any] = {"type": "integer" if integer else "number"}
     if lo is not None:
         schema["minimum"] = int(lo) if lo == int(lo) else float(lo)
     if hi is not None:
         schema["maximum"] = int(hi) if hi == int(hi) else float(hi)
-    return WithJsonSchema(schema)
+    return WithJsonSchema(_nullable(schema) if optional else schema)
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """An optional argument may also be sent as null, meaning "not given"."""
+    return {"anyOf": [schema, {"type": "null"}]}
 
 
 def _bound(value: int | str | None) -> Decimal | None:
@@ -70,7 +77,9 @@ def OptNum(lo: int | str | None = 0, hi: int | str | None = None) -> Any:
     """An optional number in [lo, hi] (None when not given)."""
     low, high = _bound(lo), _bound(hi)
     return Annotated[
-        Decimal | None, _number_check(low, high, False, True), _number_schema(low, high, False)
+        Decimal | None,
+        _number_check(low, high, False, True),
+        _number_schema(low, high, False, optional=True),
     ]
 
 
@@ -84,7 +93,7 @@ def OptInt(lo: int | None = 0, hi: int | None = None) -> Any:
     """An optional whole number in [lo, hi]."""
     low, high = _bound(lo), _bound(hi)
     return Annotated[
-        int | None, _number_check(low, high, True, True), _number_schema(low, high, True)
+        int | None, _number_check(low, high, True, True), _number_schema(low, high, True, True)
     ]
 
 
@@ -123,7 +132,11 @@ _LETTER_SCHEMA = WithJsonSchema({"type": "string", "enum": list(LETTERS)})
 
 # A letter of Table 1; Latin or Cyrillic (А, В, С, Х) on input, Latin on output.
 Letter = Annotated[str, BeforeValidator(_letter_check), _LETTER_SCHEMA]
-OptLetter = Annotated[str | None, BeforeValidator(_optional_letter_check), _LETTER_SCHEMA]
+OptLetter = Annotated[
+    str | None,
+    BeforeValidator(_optional_letter_check),
+    WithJsonSchema(_nullable({"type": "string", "enum": list(LETTERS)})),
+]
 
 
 class ToolArgs(BaseModel):

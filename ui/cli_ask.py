@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from assistant.presenter import answer_json
-from ui.console import JsonFlag, console, fail, print_json, progress_bar, run_batch
+from ui.console import JsonFlag, as_text, console, fail, print_json, progress_bar, run_batch
 
 disclosure_app = typer.Typer(help="Section 19 AI-use disclosure records.", no_args_is_help=True)
 LangOpt = Annotated[str, typer.Option("--lang", help="Answer language: kk, ru, en or auto.")]
@@ -39,7 +39,8 @@ def ask(
         bool, typer.Option(help="Allow the question text to be kept in the disclosure record.")
     ] = False,
     batch: Annotated[
-        Path | None, typer.Option(help="JSONL file with lines {id, question}.")
+        Path | None,
+        typer.Option(help="JSONL file with lines {id, question}.", exists=True, dir_okay=False),
     ] = None,
     json_out: JsonFlag = False,
 ) -> None:
@@ -52,11 +53,12 @@ def ask(
 
         def answer_row(row: dict) -> dict:
             conversation_id = row.get("conversation_id")
-            return answer_json(assistant.ask(row["question"], conversation_id, wanted, consent))
+            question = as_text(row["question"])
+            return answer_json(assistant.ask(question, conversation_id, wanted, consent))
 
-        run_batch(batch, answer_row)
+        run_batch(batch, answer_row, json_out=json_out)
         return
-    answer = assistant.ask(question, conversation, wanted, consent)
+    answer = assistant.ask(as_text(question), conversation, wanted, consent)
     if json_out:
         print_json(answer_json(answer))
         return

@@ -95,3 +95,43 @@ def answers(
         print_json(data)
     else:
         console.print(markdown(result, probes, latency))
+
+
+@app.command("abuse")
+def abuse(
+    suite: Annotated[
+        Path | None,
+        typer.Option("--set", help="Abuse cases (JSONL); default: evals/abuse.jsonl."),
+    ] = None,
+    out: OutOpt = None,
+    api: Annotated[
+        bool, typer.Option("--api/--no-api", help="Also run the HTTP cases (in-process app).")
+    ] = True,
+    json_out: JsonFlag = False,
+) -> None:
+    """Prompt injection and abuse (OWASP LLM Top 10) in kk/ru/en through `ask` and the API;
+    writes evals/reports/abuse.md and abuse.json; exit 1 if any case fails."""
+    from evals.abuse import SUITE, load_cases, run_suite, write_reports
+    from evals.report import REPORTS
+    from ui.cli_ask import open_assistant
+
+    cases = load_cases(suite or SUITE)
+    assistant = open_assistant(json_out)
+    channels = ("assistant", "api") if api else ("assistant",)
+    report = run_suite(assistant, cases, channels=channels)
+    path = write_reports(report, out or REPORTS)
+    if json_out:
+        print_json(report)
+    else:
+        console.print(f"passed {report['passed']}/{report['total']} ({report['rate']:.0%})")
+        for group in ("by_lang", "by_owasp"):
+            cells = "  ".join(
+                f"{key}: {r['passed']}/{r['total']}" for key, r in report[group].items()
+            )
+            console.print(f"  {cells}")
+        for r in report["results"]:
+            if not r["passed"]:
+                console.print(f"[red]{r['id']}[/red] {r['outcome']}: {'; '.join(r['reasons'])}")
+        console.print(f"report: {path}")
+    if report["passed"] < report["total"]:
+        raise typer.Exit(1)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from assistant.presenter import hit_json as hit_record
-from ui.console import JsonFlag, console, fail, print_json, progress_bar, run_batch
+from ui.console import JsonFlag, as_text, console, fail, print_json, progress_bar, run_batch
 
 LangOpt = Annotated[str, typer.Option("--lang", help="kk, ru, en or auto (detect).")]
 
@@ -51,7 +51,8 @@ def search(
     k: Annotated[int, typer.Option("-k", min=1, max=50, help="Number of hits.")] = 5,
     lang: LangOpt = "auto",
     batch: Annotated[
-        Path | None, typer.Option(help="JSONL file with lines {id, question}.")
+        Path | None,
+        typer.Option(help="JSONL file with lines {id, question}.", exists=True, dir_okay=False),
     ] = None,
     json_out: JsonFlag = False,
 ) -> None:
@@ -65,13 +66,13 @@ def search(
     if batch is not None:
 
         def answer(row: dict) -> dict:
-            result = retriever.search(check_query(row["question"]), k=k, lang=wanted)
+            result = retriever.search(check_query(as_text(row["question"])), k=k, lang=wanted)
             return {"lang": result.lang, "hits": [hit_record(h, result.lang) for h in result.hits]}
 
-        run_batch(batch, answer, (QueryError,))
+        run_batch(batch, answer, (QueryError,), json_out)
         return
     try:
-        result = retriever.search(check_query(query), k=k, lang=wanted)
+        result = retriever.search(check_query(as_text(query)), k=k, lang=wanted)
     except QueryError as exc:
         fail(str(exc), code=2, json_out=json_out, kind="invalid_query")
     hits = [hit_record(h, result.lang) for h in result.hits]

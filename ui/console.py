@@ -19,7 +19,20 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON ou
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    text = json.dumps(data, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: escaped, the same JSON value
+        text = json.dumps(data)
+    sys.stdout.write(text + "\n")
+
+
+def as_text(value: Any) -> Any:
+    """Text as the user meant it: bytes a terminal could not decode (Python's surrogate
+    escapes in argv) and lone surrogates from JSON escapes become U+FFFD."""
+    if not isinstance(value, str):
+        return value
+    return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def fail(message: str, code: int = 1, json_out: bool = False, kind: str = "error") -> None:
@@ -53,18 +66,29 @@ def progress_bar(description: str, enabled: bool = True) -> Iterator:
         yield advance
 
 
+BAD_LINE = (json.JSONDecodeError, RecursionError, KeyError, TypeError, AttributeError)
+
+
 def run_batch(
-    path: Path, answer: Callable[[dict], dict], errors: tuple[type[Exception], ...] = ()
+    path: Path,
+    answer: Callable[[dict], dict],
+    errors: tuple[type[Exception], ...] = (),
+    json_out: bool = True,
 ) -> None:
     """One JSON line out per input line {id, ...}: the answer with the input's id, or an
-    error naming the line; a bad line never stops the batch."""
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    error naming the line; a bad line (bytes that are not UTF-8 read as U+FFFD) never
+    stops the batch. An unreadable file is a usage error (exit 2)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror or exc}", 2, json_out, "unreadable_file")
+    for line_no, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
             result = answer(row)
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError, *errors) as exc:
+        except (*BAD_LINE, *errors) as exc:
             print_json({"id": _row_id(line), "error": {"line": line_no, "message": str(exc)}})
             continue
         print_json({"id": row.get("id"), **result})
@@ -73,5 +97,5 @@ def run_batch(
 def _row_id(line: str):
     try:
         return json.loads(line).get("id")
-    except (json.JSONDecodeError, AttributeError):
+    except BAD_LINE:
         return None

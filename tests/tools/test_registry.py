@@ -149,7 +149,15 @@ def test_numbers_are_typed_as_numbers_with_ranges():
     }
     assert schema["required"] == ["r1", "r2", "exam"]
     courses = registry.parameters("gpa")["properties"]["courses"]
-    assert courses["items"]["properties"]["letter"]["enum"][0] == "A"
+    letter, null = courses["items"]["properties"]["letter"]["anyOf"]  # optional: may be null
+    assert letter["enum"][0] == "A" and null == {"type": "null"}
+    price = registry.parameters("summer_semester")["properties"]["credit_price"]
+    assert price["anyOf"] == [
+        {"type": "number", "minimum": 0, "maximum": 100000000},
+        {"type": "null"},
+    ]
+    given_null = registry.run("summer_semester", {"retake_credits": 12, "credit_price": None})
+    assert given_null.to_json() == registry.run("summer_semester", {"retake_credits": 12}).to_json()
 
 
 def test_catalogue_in_each_language():

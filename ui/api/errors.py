@@ -169,6 +169,10 @@ def install_error_handlers(app: FastAPI) -> None:
             return error_response(404, "not_found", lang, headers, path=request.url.path)
         if exc.status_code == 405:
             return error_response(405, "method_not_allowed", lang, headers, method=request.method)
+        if exc.status_code == 400 and isinstance(exc.__cause__, ValueError | RecursionError):
+            # FastAPI's body parser: bytes that are not UTF-8, or JSON nested deeper than
+            # the parser goes, are invalid JSON like any other.
+            return error_response(422, "invalid_json", lang)
         return error_response(exc.status_code, "http_error", lang, headers, status=exc.status_code)
 
     @app.exception_handler(Exception)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -132,6 +133,24 @@ class ToolRunResponse(BaseModel):
 
 
 # --- disclosures ------------------------------------------------------------------------
+
+
+class DisclosureOut(BaseModel):
+    """One answer's section 19 record as the holder of its id sees it. The id is meant to be
+    shared (with a teacher, say), so the record leaves out the conversation id, the key to
+    the student's other answers; the question is there only if the student consented."""
+
+    id: str
+    created_at: datetime
+    assistant_name: str
+    assistant_version: str
+    composer: str = Field(description="extractive, or the LLM that wrote the answer")
+    models: dict[str, str | None]
+    answer_lang: Lang
+    cited_clause_ids: list[str]
+    tools: list[str]
+    question: str | None = Field(None, description="only with the user's consent")
+    consent: bool
 
 
 class StatementResponse(BaseModel):

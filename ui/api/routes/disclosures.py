@@ -10,7 +10,7 @@ from assistant.storage.records import DisclosureRecord
 from assistant.storage.statement import render_statement
 from ui.api.engine import Engine, get_engine
 from ui.api.errors import ApiError
-from ui.api.schemas import ErrorResponse, Lang, StatementResponse
+from ui.api.schemas import DisclosureOut, ErrorResponse, Lang, StatementResponse
 
 router = APIRouter(prefix="/api/disclosures", tags=["disclosures"])
 EngineDep = Annotated[Engine, Depends(get_engine)]
@@ -60,13 +60,12 @@ async def statement(
 
 
 @router.get(
-    "/{disclosure_id}", response_model=DisclosureRecord, responses={404: {"model": ErrorResponse}}
+    "/{disclosure_id}", response_model=DisclosureOut, responses={404: {"model": ErrorResponse}}
 )
-async def disclosure(
-    engine: EngineDep, disclosure_id: Annotated[str, Path(max_length=64)]
-) -> DisclosureRecord:
-    """One answer's disclosure record (the question text only where the user consented)."""
+async def disclosure(engine: EngineDep, disclosure_id: Annotated[str, Path(max_length=64)]) -> dict:
+    """One answer's disclosure record (the question text only where the user consented;
+    never the conversation id, which would open the conversation's other records)."""
     record = await engine.thread(engine.store.get_disclosure, disclosure_id)
     if record is None:
         raise ApiError(404, "unknown_disclosure", ids=disclosure_id)
-    return record
+    return record.model_dump(exclude={"conversation_id"})
