@@ -27,10 +27,11 @@ serve: install
 	$(BIN)/policy-assistant serve
 
 # What the test suite talks to for real: PostgreSQL, Debian's Chromium, a llama.cpp server
-# with a small GGUF (built once, then reused from a wheel cache).
+# with a small GGUF (built once, then reused from a wheel cache), Debian's Kazakh Hunspell.
 services: install-dev
 	.ci/install-browser
 	.ci/install-llm $(VENV)
+	.ci/install-hunspell $(VENV)
 
 test: services
 	$(BIN)/ruff check .

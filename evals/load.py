@@ -306,8 +306,12 @@ def flattening(rows: list[Level], cpus: int) -> list[str]:
             ),
             None,
         )
-        where = f"from {flat.concurrency} clients on" if flat else "not within the levels run"
-        notes.append(f"- {workers} worker(s): throughput flattens {where}.")
+        where = (
+            f"stops growing past {_plural(flat.concurrency, 'client')}"
+            if flat
+            else "still grows at the highest level run"
+        )
+        notes.append(f"- {_plural(workers, 'worker')}: throughput {where}.")
     best = max(rows, key=lambda r: r.throughput_rps)
     notes.append(
         f"- Highest throughput: {best.throughput_rps} req/s ({best.workers} workers, "
@@ -317,6 +321,10 @@ def flattening(rows: list[Level], cpus: int) -> list[str]:
         f"({cpus} here): past that, more clients only lengthen the queue and the latency."
     )
     return notes
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _int_list(text: str, low: int, high: int) -> list[int]:

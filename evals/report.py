@@ -11,6 +11,7 @@ from qdrant_client import QdrantClient
 
 from evals.dataset import EvalItem
 from evals.retrieval import evaluate, markdown_table
+from indexing.analyzers import KAZAKH_ANALYZERS, hunspell_available
 from indexing.build import build_index
 from indexing.config import IndexSettings
 from indexing.search import Retriever
@@ -42,7 +43,8 @@ def retrieval_report(
         variants = {
             **{
                 f"kk analyzer = {name}": (replace(settings, kk_analyzer=name), True, True)
-                for name in ("suffix", "prefix", "ngram", "none")
+                for name in KAZAKH_ANALYZERS
+                if name != "hunspell" or hunspell_available()
             },
             "no section title / lead-in in the indexed text": (settings, False, True),
             "no glossary expansion": (settings, True, False),

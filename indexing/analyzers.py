@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
+from pathlib import Path
 
 import Stemmer
 
@@ -95,7 +96,42 @@ def char_ngrams(word: str, n: int = 4) -> list[str]:
     return [padded[i : i + n] for i in range(len(padded) - n + 1)]
 
 
-KAZAKH_ANALYZERS = ("suffix", "prefix", "ngram", "none")
+KAZAKH_ANALYZERS = ("suffix", "prefix", "ngram", "none", "hunspell")
+HUNSPELL_KK = Path("/usr/share/hunspell/kk_KZ")  # Debian's hunspell-kk (.dic / .aff)
+
+
+@cache
+def _hunspell():
+    try:
+        import hunspell
+    except ImportError as exc:
+        raise RuntimeError(
+            "the 'hunspell' Kazakh analyzer needs pip's hunspell (apt install libhunspell-dev, "
+            "then pip install hunspell)"
+        ) from exc
+    dic, aff = HUNSPELL_KK.with_suffix(".dic"), HUNSPELL_KK.with_suffix(".aff")
+    if not dic.exists():
+        raise RuntimeError(f"the 'hunspell' Kazakh analyzer needs {dic}: apt install hunspell-kk")
+    return hunspell.HunSpell(str(dic), str(aff))
+
+
+def hunspell_available() -> bool:
+    try:
+        _hunspell()
+    except RuntimeError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=200_000)
+def hunspell_stem(word: str) -> str:
+    """The dictionary's shortest stem of 3+ letters ("бағаның" -> "баға"); words it does
+    not know (many of the policy's terms) fall back to the suffix stripper."""
+    if not word.isalpha():
+        return word
+    stems = [s.decode("utf-8", "replace") for s in _hunspell().stem(word)]
+    stems = [s for s in stems if len(s) >= 3]
+    return min(stems, key=len) if stems else kazakh_stem(word)
 
 
 @cache
@@ -131,6 +167,7 @@ def _terms_for(lang: str, kazakh: str) -> Callable[[str], list[str]]:
         "prefix": lambda w: [prefix_stem(w)],
         "ngram": char_ngrams,
         "none": lambda w: [w],
+        "hunspell": lambda w: [hunspell_stem(w)],
     }[kazakh]
 
 

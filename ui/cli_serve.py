@@ -37,7 +37,7 @@ def serve(
             min=1,
             max=64,
             envvar="POLICY_WORKERS",
-            help="Worker processes (each loads the models: about 300 MiB apiece).",
+            help="Worker processes (each loads the models: about 350 MiB apiece).",
         ),
     ] = 1,
 ) -> None:
@@ -48,6 +48,7 @@ def serve(
     from indexing.build import build_index
     from indexing.qdrant import IndexUnavailable
     from ui.api import ApiSettings, create_app
+    from ui.api.worker import NoDelayHTTPProtocol
 
     started = time.perf_counter()
     shown = "localhost" if host in ("0.0.0.0", "::") else host
@@ -85,6 +86,7 @@ def serve(
     uvicorn.run(
         app,
         factory=workers > 1,
+        http=NoDelayHTTPProtocol,
         host=host,
         port=port,
         log_level=log_level,

@@ -33,3 +33,16 @@ def test_kazakh_variants_for_the_ablation():
     assert char_ngrams("емтихан")[:2] == ["^емт", "емти"]
     with pytest.raises(ValueError, match="unknown Kazakh analyzer"):
         analyze("сөз", "kk", "stemmer9000")
+
+
+def test_hunspell_kazakh_dictionary_stems():
+    """Debian's hunspell-kk (installed by .ci/install-hunspell): dictionary stems, with the
+    suffix stripper for the words it does not know."""
+    from indexing.analyzers import hunspell_available, hunspell_stem
+
+    if not hunspell_available():
+        pytest.skip("hunspell-kk is not installed: run .ci/install-hunspell .venv")
+    assert {hunspell_stem(w) for w in ("баға", "бағасы", "бағаның", "бағаларды")} == {"баға"}
+    assert hunspell_stem("кредиттің") == "кредит"
+    assert hunspell_stem("студенттер") == kazakh_stem("студенттер")  # not in the dictionary
+    assert analyze("FX 8.21 бағасы", "kk", "hunspell") == ["fx", "8.21", "баға"]
