@@ -245,8 +245,9 @@ def write_report(path: Path, rows: list[Level], memories: list[Memory], meta: di
         "# Load: mixed chat / search / tool traffic against `serve --workers N`",
         "",
         f"Measured {meta['date']} by `python -m evals.load` on 127.0.0.1 "
-        f"(policy-assistant {meta['version']}, extractive composer, embedded Qdrant copied "
-        f"into each worker, SQLite WAL database, rate limit off, UI off). Machine: "
+        f"(policy-assistant {meta['version']}, extractive composer, embedded Qdrant (with "
+        f"several workers, a read-only copy in each), SQLite WAL database, rate limit off, "
+        f"UI off). Machine: "
         f"{meta['cpus']} CPU cores, {meta['platform']}; load average at start {meta['load']}. "
         f"Traffic: the dev set's questions and tool cases, in the repeating mix "
         f"{'/'.join(MIX)}; {meta['requests']} requests per level after "

@@ -47,6 +47,7 @@ def serve(
     from assistant.storage.errors import StorageUnavailable
     from indexing.build import build_index
     from indexing.qdrant import IndexUnavailable
+    from indexing.replica import REPLICA_ENV
     from ui.api import ApiSettings, create_app
     from ui.api.worker import NoDelayHTTPProtocol
 
@@ -55,6 +56,7 @@ def serve(
     url = f"http://{shown}:{port}/"
     # Disclosure statements name the link users reach the assistant at (section 19).
     os.environ.setdefault("POLICY_ASSISTANT_URL", url.rstrip("/"))
+    os.environ.pop(REPLICA_ENV, None)  # set below for our own workers, never inherited
     app = "ui.api.worker:create_worker_app"  # what each of several workers imports
     try:
         with progress_bar("updating the index") as advance:
@@ -101,6 +103,7 @@ def prepare_workers(ui: bool) -> None:
     from indexing.config import IndexSettings
     from indexing.qdrant import open_client
     from indexing.replica import REPLICA_ENV, export_replica
+    from ui.api import ApiSettings
 
     settings = IndexSettings.from_env()
     if not settings.qdrant_url:
@@ -110,4 +113,4 @@ def prepare_workers(ui: bool) -> None:
         finally:
             client.close()  # releases the embedded store's lock
     Repository.open().close()  # Alembic upgrade to head before any worker opens it
-    os.environ["POLICY_UI"] = "1" if ui and os.environ.get("POLICY_UI", "1") != "0" else "0"
+    os.environ["POLICY_UI"] = "1" if ui and ApiSettings.from_env().ui else "0"
