@@ -17,6 +17,7 @@ import asyncio
 import json
 import os
 import platform
+import signal
 import socket
 import subprocess
 import sys
@@ -25,6 +26,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -159,24 +161,58 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def spawn(port: int, workers: int, deadline_s: float = 600.0) -> subprocess.Popen:
-    """`policy-assistant serve --workers N` on `port` (no rate limit, no UI), once ready."""
-    env = {**os.environ, "POLICY_RATE_LIMIT": "off"}
+def spawn(
+    port: int,
+    workers: int,
+    *,
+    ui: bool = False,
+    env: dict[str, str] | None = None,
+    log: IO[str] | None = None,
+    deadline_s: float = 600.0,
+) -> subprocess.Popen:
+    """`policy-assistant serve --workers N` on `port`, rate limit off, in a process group
+    of its own (see `stop`); returned once every worker is up and /readyz answers 200.
+
+    `log` (opened for writing and reading) gets the server's output; by default a
+    temporary file, not a pipe, which an unread pipe could fill up and block the server.
+    """
+    environ = {**os.environ, "POLICY_RATE_LIMIT": "off", **(env or {})}
     command = [sys.executable, "-m", "ui.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--workers", str(workers), "--no-ui", "--log-level", "warning"]
-    # A file, not a pipe: an unread pipe could fill up and block the server.
-    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - lives with it
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    stop = time.monotonic() + deadline_s
-    while time.monotonic() < stop:
+    command += ["--workers", str(workers), "--log-level", "warning"]
+    if not ui:
+        command.append("--no-ui")
+    if log is None:
+        log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - lives with it
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=environ,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
         if process.poll() is not None:
             log.seek(0)
-            raise SystemExit(f"the server exited early:\n{log.read()[-2000:]}")
+            raise RuntimeError(f"the server exited early:\n{log.read()[-3000:]}")
         if len(worker_pids(process.pid)) >= workers and ready(port):
             return process
         time.sleep(0.5)
-    process.terminate()
-    raise SystemExit("the server did not become ready in time")
+    stop(process)
+    raise RuntimeError(f"serve --workers {workers} did not become ready in {deadline_s:.0f} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """SIGTERM to the server's whole process group (manager and workers), then SIGKILL."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    except ProcessLookupError:  # already gone
+        pass
 
 
 def ready(port: int) -> bool:
@@ -358,18 +394,17 @@ def main(argv: list[str] | None = None) -> None:
     for workers in worker_counts:
         port = free_port()
         print(f"starting serve --workers {workers} on 127.0.0.1:{port} …", file=sys.stderr)
-        process = spawn(port, workers)
+        try:
+            process = spawn(port, workers)
+        except RuntimeError as exc:
+            raise SystemExit(str(exc)) from None
         base = f"http://127.0.0.1:{port}"
         try:
             meta["version"] = httpx.get(base + "/healthz", timeout=5).json().get("version", "?")
             measured = asyncio.run(measure(base, workers, levels, total, warmup))
             memories.append(memory(process.pid, workers))
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop(process)
         rows += measured
         for r in measured:
             print(

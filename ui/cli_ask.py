@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from assistant.presenter import answer_json
-from ui.console import JsonFlag, as_text, console, fail, print_json, progress_bar, run_batch
+from ui.console import (
+    BatchOpt,
+    JsonFlag,
+    as_text,
+    console,
+    fail,
+    print_json,
+    progress_bar,
+    run_batch,
+)
 
 disclosure_app = typer.Typer(help="Section 19 AI-use disclosure records.", no_args_is_help=True)
 LangOpt = Annotated[str, typer.Option("--lang", help="Answer language: kk, ru, en or auto.")]
@@ -38,10 +46,7 @@ def ask(
     consent: Annotated[
         bool, typer.Option(help="Allow the question text to be kept in the disclosure record.")
     ] = False,
-    batch: Annotated[
-        Path | None,
-        typer.Option(help="JSONL file with lines {id, question}.", exists=True, dir_okay=False),
-    ] = None,
+    batch: BatchOpt = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Ask the policy a question; the answer cites its clauses and leaves a disclosure record."""

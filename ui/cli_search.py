@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from assistant.presenter import hit_json as hit_record
-from ui.console import JsonFlag, as_text, console, fail, print_json, progress_bar, run_batch
+from ui.console import (
+    BatchOpt,
+    JsonFlag,
+    as_text,
+    console,
+    fail,
+    print_json,
+    progress_bar,
+    run_batch,
+)
 
 LangOpt = Annotated[str, typer.Option("--lang", help="kk, ru, en or auto (detect).")]
 
@@ -50,10 +58,7 @@ def search(
     query: Annotated[str | None, typer.Argument(help="The question or keywords.")] = None,
     k: Annotated[int, typer.Option("-k", min=1, max=50, help="Number of hits.")] = 5,
     lang: LangOpt = "auto",
-    batch: Annotated[
-        Path | None,
-        typer.Option(help="JSONL file with lines {id, question}.", exists=True, dir_okay=False),
-    ] = None,
+    batch: BatchOpt = None,
     json_out: JsonFlag = False,
 ) -> None:
     """Hybrid search over the policy in kk / ru / en."""

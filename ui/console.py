@@ -16,6 +16,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 console = Console(stderr=True)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+BatchOpt = Annotated[
+    Path | None,
+    typer.Option(help="JSONL file with lines {id, question}.", exists=True, dir_okay=False),
+]
 
 
 def print_json(data: Any) -> None:

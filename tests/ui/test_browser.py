@@ -9,13 +9,14 @@ the page makes must stay on this machine.
 from __future__ import annotations
 
 import re
-import socket
 import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from evals.load import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "evals" / "reports" / "screenshots"
@@ -37,12 +38,6 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def live_url(ui_assistant):
     import uvicorn
@@ -50,7 +45,7 @@ def live_url(ui_assistant):
     from ui.api import ApiSettings, create_app
 
     app = create_app(ui_assistant, ApiSettings(rate_limit=None, ui=True))
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
     )
