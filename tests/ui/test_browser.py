@@ -2,13 +2,16 @@
 run a calculator, get the disclosure statement, and fit a phone screen.
 
 Drives /usr/bin/chromium through Playwright (never a downloaded browser) against a live
-uvicorn server on 127.0.0.1; screenshots go to evals/reports/screenshots/. Every request
+uvicorn server on 127.0.0.1; screenshots go to evals/reports/screenshots/ with
+POLICY_UPDATE_SCREENSHOTS=1 (else to a temporary folder). Every request
 the page makes must stay on this machine.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -19,7 +22,14 @@ import pytest
 from evals.load import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "evals" / "reports" / "screenshots"
+# The committed screenshots are refreshed only on request, so `make test` leaves the
+# checkout clean; otherwise they go to a temporary folder (the capture still runs).
+REPORT_SHOTS = Path(__file__).resolve().parents[2] / "evals" / "reports" / "screenshots"
+SHOTS = (
+    REPORT_SHOTS
+    if os.environ.get("POLICY_UPDATE_SCREENSHOTS") == "1"
+    else Path(tempfile.mkdtemp(prefix="policy-shots-"))
+)
 ARGS = [
     "--headless",
     "--no-sandbox",
