@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from assistant.grounding import content_terms
 from corpus.models import Clause
 from indexing.analyzers import analyze
-from tools.labels import field_label
+from tools import registry
 
 MAX_QUOTE_CHARS = 420
 SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[«\"(A-ZА-ЯӘҒҚҢӨҰҮҺІ0-9])")
@@ -59,11 +59,6 @@ PHRASES = {
         "kk": "Есептеу негізделген тармақтар: {ids}.",
         "ru": "Расчёт основан на пунктах: {ids}.",
         "en": "The calculation implements clauses {ids}.",
-    },
-    "needs_input": {
-        "kk": "Есептеу үшін мына мәліметтер қажет: {fields}. Оларды келесі хабарламада жазыңыз.",
-        "ru": "Для расчёта нужны ещё данные: {fields}. Напишите их в следующем сообщении.",
-        "en": "To calculate this I also need: {fields}. Please send them in your next message.",
     },
     "unknown_clause": {
         "kk": "Академиялық саясатта {refs} тармағы жоқ (саясат 1–20 бөлімдерден тұрады); "
@@ -151,14 +146,11 @@ def compose_not_covered(
 
 
 def compose_tool(lang: str, tool: str, explanation: str, clause_ids: list[str]) -> str:
-    lines = [phrase("tool_lead", lang, tool=tool), explanation]
+    title = registry.get(tool).title[lang]
+    lines = [phrase("tool_lead", lang, tool=title), explanation]
     if clause_ids:
         lines.append(phrase("tool_clauses", lang, ids=", ".join(f"§{c}" for c in clause_ids)))
     return "\n".join(lines)
-
-
-def compose_needs_input(lang: str, missing: list[str]) -> str:
-    return phrase("needs_input", lang, fields=", ".join(field_label(m, lang) for m in missing))
 
 
 def compose_tool_error(lang: str, message: str) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializeAsAny
 
-Lang = Literal["kk", "ru", "en"]
+from corpus.languages import LangCode as Lang
+from tools.models import ToolResult
 
 
 class Citation(BaseModel):
@@ -17,10 +18,16 @@ class Citation(BaseModel):
 
 
 class ToolCall(BaseModel):
+    """One calculation: the tool, its arguments, and its typed result or its error."""
+
     name: str
     arguments: dict[str, Any]
-    result: dict[str, Any] | None = None
+    result: SerializeAsAny[ToolResult] | None = None
     error: dict[str, Any] | None = None
+
+    def result_json(self) -> dict[str, Any] | None:
+        """The result as the contract's JSON (its own fields first), or None."""
+        return self.result.to_json() if self.result is not None else None
 
 
 class Answer(BaseModel):
@@ -36,9 +43,17 @@ class Answer(BaseModel):
 
 
 class Route(BaseModel):
-    """What the router decided for one message."""
+    """What the router decided for one message.
+
+    `missing` lists what must be asked before computing: `ambiguous` arguments (two values
+    could fill one, or yes and no were both said) first, then those the tool still needs.
+    `stated` names the arguments this message itself stated (the rest came from earlier
+    turns), so that the reply can restate what it read.
+    """
 
     kind: Literal["tool", "retrieval", "both"]
     tool: str | None = None
     arguments: dict[str, Any] = {}
     missing: list[str] = []
+    ambiguous: list[str] = []
+    stated: list[str] = []

@@ -1,164 +1,130 @@
-"""The message router: tool, retrieval or both, with the tool's arguments read from the text.
+"""The router: tool, retrieval or both, with the tool's arguments read from the message.
 
-Pure and deterministic (regular expressions over the normalised message, no model), so
-that the same question always gets the same route and every route can be tested. The
-tools are tried in a fixed order, most specific first (a transcript before a GPA, a
-doctoral exam before an exam); a tool is chosen only when the message both asks for it
-and states a value it computes with. Anything less is a question for the policy text:
-a rule answered from the clauses is better than a number computed from a misreading.
+A generic engine over the tool registry: every tool's declaration says how its arguments
+are read (tools/reads.py) and the vocabulary files say the words; the reader binds the
+message's values to each tool's arguments (assistant/reader/bind.py) and the tool whose
+reading is strongest wins: phrases asking for it, then the key values it computes with.
+Nothing here names a tool. A tool is chosen only when the message asks for it or states
+the values it computes with; what it still needs, or what the message left ambiguous, is
+asked for, never guessed. Deterministic, so the same question always gets the same route.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-from assistant import patterns as p
-from assistant import read_admission as adm
-from assistant import read_grades as grd
-from assistant.courses import credit_counts
-from assistant.extract import Message, cefr, letters, study_year
 from assistant.models import Route
-from assistant.reading import Reading
+from assistant.reader.bind import Reading, bind
+from assistant.reader.message import Message, read_message
+from assistant.safety import MAX_MESSAGE_CHARS
 from tools import registry
-
-MAX_CHARS = 4000  # longer text is no single question; safety.py refuses it upstream
-LANGS = ("kk", "ru", "en")
 
 
 class PendingTool(BaseModel):
-    """A calculation from an earlier turn: waiting for arguments, or done and open to change."""
+    """A calculation from an earlier turn: waiting for arguments, or done and open to change.
+
+    `asked` is what the assistant asked for last time, so that a bare "150" answers it.
+    """
 
     tool: str
     arguments: dict[str, Any] = Field(default_factory=dict)
+    asked: list[str] = Field(default_factory=list)
 
 
-Reader = Callable[[Message, str], Reading]
-READERS: dict[str, Reader] = {
-    "transfer_recount": grd.transfer_recount,
-    "nonformal_recognition": adm.nonformal_recognition,
-    "academic_difference": adm.academic_difference,
-    "summer_semester": adm.summer_semester,
-    "admission_doctoral": adm.admission_doctoral,
-    "admission_master": adm.admission_master,
-    "admission_bachelor": adm.admission_bachelor,
-    "mobility_eligibility": adm.mobility_eligibility,
-    "igpa": grd.igpa,
-    "gpa": grd.gpa,
-    "final_grade": grd.final_grade,
-    "exam_admission": grd.exam_admission,
-    "retake_path": grd.retake_path,
-    "letter_grade": grd.letter_grade,
-    "credit_hours": adm.credit_hours,
-}
-
-
-INTENTS = {
-    "transfer_recount": p.TRANSFER_INTENT,
-    "nonformal_recognition": p.NONFORMAL_INTENT,
-    "academic_difference": p.DIFFERENCE_INTENT,
-    "summer_semester": p.SUMMER_INTENT,
-    "admission_doctoral": p.DOCTORAL_INTENT,
-    "admission_master": p.MASTER_INTENT,
-    "admission_bachelor": p.BACHELOR_INTENT,
-    "mobility_eligibility": p.MOBILITY_INTENT,
-    "igpa": p.IGPA_INTENT,
-    "gpa": p.GPA_INTENT,
-    "final_grade": p.FINAL_INTENT,
-    "exam_admission": p.ADMIT_INTENT,
-    "retake_path": p.RETAKE_INTENT,
-    "letter_grade": p.LETTER_INTENT,
-    "credit_hours": p.HOURS_INTENT,
-}
-
-
-def _asks(msg: Message, tool: str, reading: Reading) -> bool:
-    """Does the message ask for this tool? (Its reader has already found a key value.)
-
-    Mostly: are the tool's words there. A few tools are asked for by their values alone:
-    two graded courses are a GPA question, ratings with an exam grade a final-grade one,
-    ratings alone an admission one, a received FX or F a retake one.
-    """
-    args = reading.args
-    asked = INTENTS[tool].search(msg.masked) is not None
-    rating = "r1" in args or "r2" in args
-    if tool == "admission_master":
-        return asked and not msg.has(p.DOCTORAL_INTENT)
-    if tool == "gpa":
-        return asked or len(args["courses"]) >= 2
-    if tool == "final_grade":
-        return asked or ("exam" in args and rating)
-    if tool == "exam_admission":
-        return asked or not msg.has(p.FINAL_INTENT)
-    if tool == "retake_path":
-        return asked or args["grade"] in ("FX", "F")
-    return asked
-
-
-# Tools a plain request ("calculate my GPA") may start with no values given yet.
-ASK_FIRST = (("igpa", p.IGPA_INTENT), ("gpa", p.GPA_INTENT), ("final_grade", p.FINAL_INTENT))
-
-# Tools whose one number a short "what about 86?" replaces.
-SINGLE_NUMBER = {
-    "letter_grade": ("score",),
-    "academic_difference": ("difference_credits",),
-    "credit_hours": ("credits", "academic_hours"),
-}
-APPEND = re.compile(r"\b(?:also|add|another|plus|ещ[её]|тағы|және\s+де|добав\w*|қос\w*)\b", re.I)
-
-
-def route(message: str, lang: str, pending: PendingTool | None = None) -> Route:
+def route(message: str, pending: PendingTool | dict | None = None) -> Route:
     """Where a message goes: a tool with its arguments, the policy text, or both.
 
     `pending` is the previous turn's calculation; a message that answers it ("65", "B2",
-    "my exam was 60") or changes it ("what if my exam was 60?") continues it, anything
-    else is routed on its own. Never raises: unreadable input goes to retrieval.
+    "my exam was 60") or changes it ("what if my exam was 60?", "no, R2 was 56") continues
+    it, anything else is routed on its own. Every message is read with all three
+    languages' vocabularies (people mix them). Never raises: unreadable input goes to
+    retrieval.
     """
     try:
-        return _route(message, lang, pending)
+        return _route(message, pending)
     except Exception:  # a router error must not lose the student's question
         return Route(kind="retrieval")
 
 
-def _route(message: Any, lang: Any, pending: Any) -> Route:
-    if not isinstance(message, str) or not message.strip() or len(message) > MAX_CHARS:
+def _route(message: Any, pending: Any) -> Route:
+    if not isinstance(message, str) or not message.strip() or len(message) > MAX_MESSAGE_CHARS:
         return Route(kind="retrieval")
-    lang = lang if lang in LANGS else "en"
-    msg = Message.of(message)
-    alone = _standalone(msg, lang)
+    msg = read_message(message)
+    readings = {name: bind(msg, name) for name in registry.names()}
+    alone = _standalone(msg, readings)
     earlier = _valid(pending)
-    return alone if earlier is None else _follow_up(msg, lang, earlier, alone)
+    return alone if earlier is None else _follow_up(msg, readings, earlier, alone)
 
 
-def _standalone(msg: Message, lang: str) -> Route:
-    for tool, reader in READERS.items():
-        reading = reader(msg, lang)
-        if reading.key and _asks(msg, tool, reading):
-            return _decide(msg, tool, reading.args, reading.doubtful)
-    text = msg.text
-    if p.PERSONAL.search(text) and not p.RULE_QUESTION.search(text):
-        # "Calculate my GPA", or a course list too garbled to read: ask for the values.
-        for tool, intent in ASK_FIRST:
-            listed = tool == "gpa" and bool(credit_counts(msg))
-            if intent.search(msg.masked) and (listed or p.CALC_REQUEST.search(text)):
-                return _decide(msg, tool, READERS[tool](msg, lang).args, False)
-    return Route(kind="retrieval")
+def _score(reading: Reading) -> tuple:
+    """How strongly the message asks for this tool: its phrases, the key values it computes
+    with, its other values; values the tool cannot place count against it."""
+    others = reading.bound - min(reading.key, reading.bound)
+    strength = 3 * reading.intent + reading.key + 0.5 * max(others, 0)
+    strength -= 0.5 * (len(reading.leftovers) + reading.unplaced)
+    return (strength, reading.bound, -len(reading.ambiguous))
 
 
-def _decide(
-    msg: Message, tool: str, args: dict[str, Any], doubtful: bool, *, follow_up: bool = False
-) -> Route:
-    missing = missing_arguments(tool, args)
-    kind = "tool"
-    if doubtful or p.RULE_QUESTION.search(msg.text):
-        kind = "both"
-    elif missing and not follow_up and not p.PERSONAL.search(msg.text):
-        kind = "both"  # "is GPA 2.5 enough?": a rule question more than a calculation
-    return Route(kind=kind, tool=tool, arguments=args, missing=missing)
+def _qualifies(msg: Message, reading: Reading) -> bool:
+    """Does the message ask for this tool's calculation?
+
+    Its phrases and a value it computes with, or two such values, or the writer's own case.
+    One value in a question about a rule ("is a GPA of 2.5 enough for exchange?") is a
+    question for the policy text when the calculation would still lack values.
+    """
+    if reading.key >= 2:
+        return True
+    stated = reading.key or reading.ambiguous or (reading.values and reading.bound >= 2)
+    if reading.intent and stated:
+        own = msg.has("personal") or msg.has("calc")
+        return own or not registry.get(reading.tool).needs(reading.args)
+    # "Calculate my GPA", "I failed my exam, how does the retake work?": the writer's own
+    # case, its values still to come
+    if not (reading.intent and msg.has("personal")):
+        return False
+    return msg.has("received") or (msg.has("calc") and not msg.has("rule"))
+
+
+def _standalone(msg: Message, readings: dict[str, Reading]) -> Route:
+    order = list(readings)
+    ranked = sorted(
+        (r for r in readings.values() if _qualifies(msg, r)),
+        key=lambda r: (_score(r), -order.index(r.tool)),
+        reverse=True,
+    )
+    if not ranked:
+        return Route(kind="retrieval")
+    best = ranked[0]
+    if len(ranked) > 1 and not best.intent and _score(ranked[1])[0] == _score(best)[0]:
+        return Route(kind="retrieval")  # two calculations fit equally: the text decides
+    return _decide(msg, best, dict(best.args))
+
+
+def _decide(msg: Message, reading: Reading, args: dict[str, Any], *, follow_up=False) -> Route:
+    spec = registry.get(reading.tool)
+    ambiguous = [n for n in reading.ambiguous if n not in _stated_elsewhere(reading, args)]
+    for name in ambiguous:
+        args.pop(name, None)
+    alternatives = {spec.reads[n].instead_of for n in ambiguous if n in spec.reads}
+    missing = [n for n in spec.needs(args) if n not in ambiguous and n not in alternatives]
+    # The policy text comes too when the message asks about the rule, or when the
+    # calculation must wait for values: the reply then still says what the policy says.
+    kind = "both" if msg.has("rule") or (missing and not follow_up) else "tool"
+    return Route(
+        kind=kind,
+        tool=reading.tool,
+        arguments=args,
+        missing=ambiguous + missing,
+        ambiguous=ambiguous,
+        stated=sorted(reading.args),
+    )
+
+
+def _stated_elsewhere(reading: Reading, args: dict[str, Any]) -> set[str]:
+    """Arguments this message left ambiguous but an earlier turn settled (kept as they were)."""
+    return {n for n in reading.ambiguous if n in args and n not in reading.args}
 
 
 def _valid(pending: Any) -> PendingTool | None:
@@ -167,7 +133,7 @@ def _valid(pending: Any) -> PendingTool | None:
             pending = PendingTool.model_validate(pending)
         except ValueError:
             return None
-    if isinstance(pending, PendingTool) and pending.tool in READERS:
+    if isinstance(pending, PendingTool) and pending.tool in registry.names():
         return pending
     return None
 
@@ -175,150 +141,85 @@ def _valid(pending: Any) -> PendingTool | None:
 # ---- follow-ups ---------------------------------------------------------------------------
 
 
-def _follow_up(msg: Message, lang: str, pending: PendingTool, alone: Route) -> Route:
-    reading = READERS[pending.tool](msg, lang)
-    if alone.tool is not None and alone.tool != pending.tool:
-        # "What if R2 was 85?" reads as exam admission on its own, but continues the
-        # final grade; a message that names its own tool ("am I admitted?") starts anew.
-        named = INTENTS[alone.tool].search(msg.masked) is not None
-        covered = all(reading.args.get(k) == v for k, v in alone.arguments.items())
-        if named or not covered:
-            return alone
-        alone = Route(kind="retrieval")
-    new = dict(alone.arguments) if alone.tool == pending.tool else dict(reading.args)
+def _follow_up(
+    msg: Message, readings: dict[str, Reading], pending: PendingTool, alone: Route
+) -> Route:
+    reading = readings[pending.tool]
+    if alone.tool is not None and alone.tool != pending.tool and readings[alone.tool].intent:
+        return alone  # the message names its own calculation ("am I admitted?"): start anew
+    spec = registry.get(pending.tool)
     before = dict(pending.arguments)
-    if pending.tool in ("gpa", "transfer_recount") and "courses" in new and APPEND.search(msg.text):
-        old = before.get("courses")
-        if isinstance(old, list):
-            new["courses"] = old + new["courses"]
-    new.update(_bare_answers(msg, pending.tool, {**before, **new}, new))
+    new = dict(reading.args)
+    for name, value in new.items():
+        if isinstance(value, list) and isinstance(before.get(name), list) and msg.has("append"):
+            new[name] = before[name] + value  # "also Business English, 4 credits, B"
+        other = spec.reads[name].instead_of if name in spec.reads else None
+        if other:
+            before.pop(other, None)  # "and how many credits is 100 hours?"
+    asked = [n for n in pending.asked if n not in new] or spec.needs({**before, **new})
+    new.update(_bare_answers(msg, reading, asked, before))
+    new.update(_list_corrections(msg, reading, before, new))
     if not new:
-        if missing_arguments(pending.tool, before) and _answer_like(msg):
-            return _decide(msg, pending.tool, before, False, follow_up=True)  # ask again
+        if pending.asked and _answer_like(msg):
+            return _decide(msg, reading, before, follow_up=True)  # ask again
         return alone
-    return _decide(msg, pending.tool, {**before, **new}, reading.doubtful, follow_up=True)
+    return _decide(msg, reading, {**before, **new}, follow_up=True)
+
+
+def _what_if(msg: Message) -> bool:
+    """ "and if it were 74?", "а если 60?": a short change to the last calculation."""
+    return msg.has("what_if") or msg.words <= 4
 
 
 def _answer_like(msg: Message) -> bool:
-    """A short reply made of values ("65", "B2", "да", "it's 65"), not a question of its own."""
-    text = msg.text
-    for start, end in [(n.start, n.end) for n in msg.nums] + [
-        (g.start, g.end) for g in letters(msg)
-    ]:
-        text = text[:start] + " " * (end - start) + text[end:]
-    text = re.sub(r"(?<![\w])[ABCАВС]-?[12](?![\w])", " ", text)  # CEFR levels
-    text = p.YES.sub(" ", p.NO.sub(" ", text))
-    valued = bool(msg.nums or letters(msg) or cefr(msg) or _yes_no(msg) is not None)
-    return valued and len(re.findall(r"[^\W\d_]+", text)) <= 2
+    """A short reply made of values ("65", "B2", "да"), not a question of its own."""
+    return msg.words <= 4 and bool(msg.values or msg.has("yes", "no"))
 
 
-def _yes_no(msg: Message) -> bool | None:
-    if p.YES.search(msg.text):
-        return True
-    if p.NO.search(msg.text):
-        return False
-    return None
-
-
-def _bare_answers(
-    msg: Message, tool: str, known: dict[str, Any], stated: dict[str, Any]
+def _list_corrections(
+    msg: Message, reading: Reading, before: dict[str, Any], new: dict[str, Any]
 ) -> dict[str, Any]:
-    """Values given without labels, matched to what the calculation still needs by type."""
-    out: dict[str, Any] = {}
-    missing = missing_arguments(tool, known)
-    kinds = _kinds(tool)
-    if "grade" in missing:
-        grade = grd.bare_letter(msg)
-        if grade is not None:
-            out["grade"] = grade
-    if "english_level" in missing and cefr(msg):
-        out["english_level"] = cefr(msg)
-    if "year" in missing and study_year(msg):
-        out["year"] = study_year(msg)
-    booleans = [n for n in missing if kinds.get(n) == "boolean"]
-    if len(booleans) == 1 and _yes_no(msg) is not None:
-        out[booleans[0]] = _yes_no(msg)
-    used = {v for v in stated.values() if isinstance(v, int | float)} | {
-        v for v in out.values() if isinstance(v, int | float) and not isinstance(v, bool)
-    }
-    free = [n for n in msg.nums if n.value not in used]
-    if "year" in out:
-        free = [n for n in free if n.value != out["year"]]
-    lists = [n for n in missing if kinds.get(n) == "array" and n != "courses"]
-    if lists and len(free) >= 2:
-        out[lists[0]] = [n.value for n in free]
-        return out
-    wanted = [n for n in missing if kinds.get(n) in ("number", "integer") and n not in out]
-    if free and len(free) == len(wanted):
-        out.update({name: num.value for name, num in zip(wanted, free, strict=True)})
-    elif len(free) == 1 and not wanted and not stated and tool in SINGLE_NUMBER:
-        names = [n for n in SINGLE_NUMBER[tool] if n in known] or [SINGLE_NUMBER[tool][0]]
-        if len(names) == 1 and (
-            len(re.findall(r"\w+", msg.text)) <= 6 or p.WHAT_IF.search(msg.text)
-        ):
-            out[names[0]] = free[0].value
+    """ "по физике было 4, а не 10": one item of an earlier list replaced."""
+    wrong = [msg.values[i].value for i in msg.negated]
+    right = {v.value for v in reading.leftovers}
+    out = {}
+    for name, old in before.items():
+        if name in new or not isinstance(old, list) or len(wrong) != 1 or len(right) != 1:
+            continue
+        if old.count(wrong[0]) == 1 and all(isinstance(x, int | float) for x in old):
+            out[name] = [right.copy().pop() if x == wrong[0] else x for x in old]
     return out
 
 
-# ---- what is still needed ---------------------------------------------------------------
-
-
-@cache
-def _schema(tool: str) -> dict[str, Any]:
-    return registry.parameters(tool)
-
-
-def _kinds(tool: str) -> dict[str, str]:
-    """Each argument's JSON type; an optional one's is the type beside its null."""
-    props = _schema(tool).get("properties", {})
-    kinds = {}
-    for name, spec in props.items():
-        options = [o for o in spec.get("anyOf", [spec]) if o.get("type") != "null"]
-        kinds[name] = str(options[0].get("type", "")) if options else ""
-    return kinds
-
-
-def missing_arguments(tool: str, args: dict[str, Any]) -> list[str]:
-    """Arguments the tool cannot compute without, in the schema's order.
-
-    The schema's `required`, plus the ones a case needs (iROS in years 3-4, the profile
-    test on the scientific-pedagogical track, the class total when absences are given),
-    which the tools would otherwise reject with missing_argument.
-    """
-    schema = _schema(tool)
-    order = list(schema.get("properties", {}))
-    need = [name for name in schema.get("required", []) if name not in args]
-    if tool == "igpa":
-        need += _igpa_needs(args)
-    elif tool == "exam_admission":
-        absent = bool(args.get("missed")) or bool(args.get("late_over_20"))
-        if args.get("level", "bachelor") == "bachelor" and absent and "total_classes" not in args:
-            need.append("total_classes")
-    elif tool == "admission_master":
-        track = args.get("track", "sci_ped")
-        language = "foreign_language" in args or args.get("language_certificate") is True
-        if track in ("sci_ped", "creative") and not language:
-            need.append("foreign_language")
-        if track in ("sci_ped", "profile"):
-            need += [n for n in ("profile_single", "profile_multiple") if n not in args]
-        if track == "creative" and not args.get("creative_exams"):
-            need.append("creative_exams")
-    elif tool == "summer_semester" and ("new_r1" in args) != ("new_r2" in args):
-        need.append("new_r2" if "new_r1" in args else "new_r1")
-    elif tool == "credit_hours" and "credits" not in args and "academic_hours" not in args:
-        need.append("credits")
-    return sorted(set(need), key=lambda n: order.index(n) if n in order else len(order))
-
-
-def _igpa_needs(args: dict[str, Any]) -> list[str]:
-    need = []
-    if "gpa" not in args:
-        academic, research = "academic" in args, "research" in args
-        if academic != research:
-            need.append("research" if academic else "academic")
-        elif not academic:
-            need.append("gpa")
-    year = args.get("year")
-    if isinstance(year, int) and not isinstance(year, bool) and year >= 3 and "iros" not in args:
-        need.append("iros")
-    return need
+def _bare_answers(
+    msg: Message, reading: Reading, missing: list[str], before: dict[str, Any]
+) -> dict[str, Any]:
+    """Values given without labels, matched by kind to what the calculation still needs, or
+    to the one value a what-if changes ("and if it were 74?")."""
+    reads = registry.get(reading.tool).reads
+    out: dict[str, Any] = {}
+    free = list(reading.leftovers)
+    kinds = {
+        "letter": [v for v in msg.values if v.kind == "letter"],
+        "cefr": [v for v in msg.values if v.kind == "cefr"],
+    }
+    for name in missing:
+        kind = reads[name].kind if name in reads else None
+        if kind in kinds and len({v.value for v in kinds[kind]}) == 1:
+            out[name] = kinds[kind][0].value
+    flags = [n for n in missing if n in reads and reads[n].kind == "flag"]
+    if len(flags) == 1 and msg.has("yes") != msg.has("no"):
+        out[flags[0]] = msg.has("yes")
+    numeric = [n for n in missing if n in reads and reads[n].kind == "number" and n not in out]
+    lists = [n for n in missing if n in reads and reads[n].kind == "list" and n not in out]
+    distinct = {v.value for v in free}
+    if len(numeric) == 1 and len(distinct) == 1:
+        out[numeric[0]] = free[0].value
+    elif len(lists) == 1 and len(free) >= 2:
+        digits = [v for v in free if not v.words] or free  # "the two profile ones" is no score
+        out[lists[0]] = [v.value for v in digits]  # "History 15, math literacy 8, reading 9 ..."
+    elif not (missing or reading.args) and len(distinct) == 1 and _what_if(msg):
+        keys = [n for n, r in reads.items() if r.key and r.kind == "number" and n in before]
+        if len(keys) == 1:
+            out[keys[0]] = free[0].value
+    return out

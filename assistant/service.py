@@ -17,10 +17,12 @@ from assistant.composer import Quote
 from assistant.grounding import assess_coverage, unknown_clause_refs, validate_citations
 from assistant.llm import LLMComposer
 from assistant.llm.integration import llm_answer
-from assistant.models import Answer, Citation, ToolCall
+from assistant.models import Answer, Citation, Route, ToolCall
 from assistant.offices import office_for
+from assistant.restate import ask_for, restate
 from assistant.router import PendingTool, route
 from assistant.safety import REFUSALS, screen
+from corpus.languages import DEFAULT_LANG, is_lang
 from corpus.models import Clause
 from corpus.store import clauses_by_id
 from indexing.language import detect_language
@@ -54,6 +56,7 @@ class _Draft:
     status: str = "answered"
     grounded: bool = True
     missing: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)  # what the reply asked for, for next turn
     composer: str = COMPOSER  # what wrote the text: "extractive" or "llm:<model>"
     llm: str | None = None  # the LLM's name (and version) when it wrote the text
 
@@ -78,7 +81,7 @@ class Assistant:
     ) -> Answer:
         screening = screen(question)
         text = question.strip() if isinstance(question, str) else ""
-        answer_lang = lang if lang in ("kk", "ru", "en") else detect_language(text or "", "en")
+        answer_lang = lang if is_lang(lang) else detect_language(text or "", DEFAULT_LANG)
         if not screening.ok:
             draft = _Draft(answer_lang, [REFUSALS[screening.code][answer_lang]])
             draft.status, draft.grounded = "refused", False
@@ -87,7 +90,7 @@ class Assistant:
             return self._finish(draft, kept, conversation_id, consent)
 
         pending = self._pending(conversation_id)
-        decision = route(text, answer_lang, pending)
+        decision = route(text, pending)
         draft = _Draft(answer_lang)
         invented = unknown_clause_refs(text)
         if invented:  # "according to §99.1 ..." — say plainly that no such clause exists
@@ -95,7 +98,7 @@ class Assistant:
                 composer.phrase("unknown_clause", answer_lang, refs=", ".join(invented))
             )
         if decision.kind in ("tool", "both") and decision.tool:
-            self._run_tool(draft, decision.tool, decision.arguments, decision.missing)
+            self._run_tool(draft, decision)
         if decision.kind in ("retrieval", "both") or not decision.tool:
             self._retrieve(draft, text)
         if self.llm is not None and draft.status == "answered":
@@ -104,29 +107,30 @@ class Assistant:
 
     # --- the two ways of answering -----------------------------------------------------
 
-    def _run_tool(self, draft: _Draft, tool: str, arguments: dict, missing: list[str]) -> None:
-        lang = draft.lang
-        if missing:
-            draft.texts.append(composer.compose_needs_input(lang, missing))
-            draft.status, draft.grounded, draft.missing = "needs_input", False, list(missing)
+    def _run_tool(self, draft: _Draft, decision: Route) -> None:
+        """Say what was read, then ask for what is missing or compute."""
+        lang, tool, arguments = draft.lang, str(decision.tool), decision.arguments
+        read = restate(tool, arguments, lang)
+        if decision.missing:
+            question = ask_for(tool, decision.missing, decision.ambiguous, lang)
+            draft.texts.append(f"{read}\n{question}")
+            draft.status, draft.grounded, draft.missing = "needs_input", False, decision.missing
+            draft.asked = list(decision.missing)
             draft.tool_calls.append(ToolCall(name=tool, arguments=arguments))
             return
         try:
             result = registry.run(tool, arguments)
         except ToolInputError as error:
-            payload = error.to_dict()
-            message = error.message[lang]
-            draft.texts.append(composer.compose_tool_error(lang, message))
+            draft.texts.append(f"{read}\n{composer.compose_tool_error(lang, error.message[lang])}")
             draft.status, draft.grounded = "error", False
-            draft.tool_calls.append(ToolCall(name=tool, arguments=arguments, error=payload))
+            draft.tool_calls.append(ToolCall(name=tool, arguments=arguments, error=error.to_dict()))
             return
-        data = result.model_dump(mode="json")
-        explanation = data.get("explanation", {}).get(lang, "")
+        explanation = result.explanation.model_dump()[lang]
         draft.texts.append(
-            composer.compose_tool(lang, tool, explanation, list(data.get("clauses", [])))
+            f"{read}\n{composer.compose_tool(lang, tool, explanation, result.clauses)}"
         )
-        draft.tool_calls.append(ToolCall(name=tool, arguments=arguments, result=data))
-        for clause_id in data.get("clauses", []):
+        draft.tool_calls.append(ToolCall(name=tool, arguments=arguments, result=result))
+        for clause_id in result.clauses:
             draft.allowed.add(clause_id)
             if clause_id not in draft.cited:
                 draft.cited.append(clause_id)
@@ -230,7 +234,7 @@ class Assistant:
         pending = None
         if answer.tool_calls:
             last = answer.tool_calls[-1]
-            pending = {"tool": last.name, "arguments": last.arguments}
+            pending = {"tool": last.name, "arguments": last.arguments, "asked": draft.asked}
         store.set_pending_tool(conversation_id, pending)
         if question and consent:  # the user's own words are kept only with consent
             store.add_message(conversation_id, "user", question, answer.lang, None)

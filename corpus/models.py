@@ -6,11 +6,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class Lang(StrEnum):
-    kk = "kk"
-    ru = "ru"
-    en = "en"
+from corpus.languages import Lang
 
 
 class ClauseKind(StrEnum):

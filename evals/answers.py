@@ -43,7 +43,7 @@ def tool_ok(item: EvalItem, answer: Answer) -> bool:
     return any(
         call.name == item.tool
         and call.result is not None
-        and all(values_match(v, call.result.get(k)) for k, v in expected.items())
+        and all(values_match(v, (call.result_json() or {}).get(k)) for k, v in expected.items())
         for call in answer.tool_calls
     )
 

@@ -6,13 +6,17 @@ one answer whether the total, a subject or a document is what keeps them out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from pydantic import Field
 
+from tools import reads
 from tools.citations import cite
 from tools.errors import ToolInputError, reject
 from tools.fields import Choice, Int, Num, OptNum, ToolArgs
+from tools.labels import texts
 from tools.models import ToolResult, explain
 from tools.rounding import fmt, to_number
 from tools.spec import ToolSpec
@@ -153,6 +157,20 @@ class AdmissionMasterArgs(ToolArgs):
         default=False, description="Holds a foreign-language certificate (counts as 50 points)."
     )
 
+    @classmethod
+    def needs(cls, given: Mapping[str, Any]) -> list[str]:
+        need = super().needs(given)
+        track = given.get("track") or "sci_ped"
+        certified = given.get("language_certificate") is True
+        language = certified or given.get("foreign_language") is not None
+        if track in ("sci_ped", "creative") and not language:  # §5: the language test
+            need.append("foreign_language")
+        if track in ("sci_ped", "profile"):  # §5: the profile test in two parts
+            need += [n for n in ("profile_single", "profile_multiple") if given.get(n) is None]
+        if track == "creative" and not given.get("creative_exams"):
+            need.append("creative_exams")
+        return need
+
 
 class AdmissionMasterResult(ToolResult):
     eligible: bool
@@ -187,8 +205,6 @@ def compute_admission_master(args: AdmissionMasterArgs) -> AdmissionMasterResult
         if args.language_certificate:  # §5: a certificate counts as 50 points
             language = Decimal(CERTIFICATE_POINTS)
             keys.append("MASTER_LANGUAGE_CERTIFICATE")
-        elif args.foreign_language is None:
-            raise ToolInputError.of("missing_argument", "foreign_language")
         else:
             language = args.foreign_language
         blocks["foreign_language"] = language
@@ -197,8 +213,6 @@ def compute_admission_master(args: AdmissionMasterArgs) -> AdmissionMasterResult
     if args.track in ("sci_ped", "profile"):  # §5: profile test in two parts
         for name in ("profile_single", "profile_multiple"):
             value = getattr(args, name)
-            if value is None:
-                raise ToolInputError.of("missing_argument", name)
             blocks[name] = value
             if value < MASTER_BLOCK_MIN:
                 failed.append(f"{name}_below_7")
@@ -206,8 +220,6 @@ def compute_admission_master(args: AdmissionMasterArgs) -> AdmissionMasterResult
     if args.readiness < MASTER_BLOCK_MIN:
         failed.append("readiness_below_7")
     if args.track == "creative":  # §5: creative exams instead of the profile test
-        if not args.creative_exams:
-            raise ToolInputError.of("missing_argument", "creative_exams")
         for i, score in enumerate(args.creative_exams, 1):
             blocks[f"creative_exam_{i}"] = score
         if any(score < MASTER_BLOCK_MIN for score in args.creative_exams):
@@ -467,6 +479,37 @@ SPECS = (
         compute=compute_admission_bachelor,
         function=admission_bachelor,
         subject="admission",
+        title=texts("Бакалавриатқа қабылдау", "Приём в бакалавриат", "Bachelor admission"),
+        disclosure=texts(
+            "бакалавриатқа қабылдау шарттарын тексеру",
+            "проверки условий поступления в бакалавриат",
+            "check the bachelor's admission requirements",
+        ),
+        labels={
+            "unt_total": texts("ҰБТ жалпы балы", "Общий балл ЕНТ", "UNT total score"),
+            "subject_scores": texts(
+                "Пәндер бойынша балдар", "Баллы по предметам", "Subject scores"
+            ),
+            "route": texts("Түсу жолы", "Путь поступления", "Route"),
+            "subject_minimum": texts(
+                "Пән бойынша ең аз балл", "Минимум по предмету", "Subject minimum"
+            ),
+        },
+        reads={
+            "unt_total": reads.number(key=True),
+            "subject_scores": reads.numbers(follows="unt_total"),
+            "route": reads.choice(),
+        },
+        values={
+            "route": {
+                "standard": texts("жалпы тәртіп", "общий порядок", "standard"),
+                "shortened_tvet": texts(
+                    "ТжКБ негізінде қысқартылған оқу",
+                    "сокращённое обучение на базе ТиПО",
+                    "shortened programme after TVET",
+                ),
+            }
+        },
         description={
             "kk": "Бакалавриатқа түсу: ҰБТ шекті балы (жалпы тәртіпте 50, ТжКБ негізінде "
             "қысқартылған оқуға 25) және әр пән бойынша кемінде 5 балл.",
@@ -482,6 +525,63 @@ SPECS = (
         compute=compute_admission_master,
         function=admission_master,
         subject="admission",
+        title=texts("Магистратураға қабылдау", "Приём в магистратуру", "Master's admission"),
+        disclosure=texts(
+            "магистратураға қабылдау шарттарын тексеру",
+            "проверки условий поступления в магистратуру",
+            "check the master's admission requirements",
+        ),
+        labels={
+            "track": texts("Магистратура бағыты", "Направление магистратуры", "Track"),
+            "profile_single": texts(
+                "Бейіндік тест: бір жауапты бөлім",
+                "Профильный тест: часть с одним ответом",
+                "Profile test: single-answer part",
+            ),
+            "profile_multiple": texts(
+                "Бейіндік тест: бірнеше жауапты бөлім",
+                "Профильный тест: часть с несколькими ответами",
+                "Profile test: multiple-answer part",
+            ),
+            "readiness": texts(
+                "Оқуға дайындық тесті",
+                "Тест на готовность к обучению",
+                "Test of readiness for study",
+            ),
+            "foreign_language": texts(
+                "Шет тілі тесті", "Тест по иностранному языку", "Foreign language test"
+            ),
+            "creative_exams": texts(
+                "Шығармашылық емтихандар балдары",
+                "Баллы творческих экзаменов",
+                "Creative exam scores",
+            ),
+            "total": texts("Жалпы балл", "Общий балл", "Total"),
+            "max_total": texts("Ең жоғары жалпы балл", "Максимальный общий балл", "Maximum total"),
+            "foreign_language_used": texts(
+                "Есепке алынған шет тілі балы",
+                "Учтённый балл по языку",
+                "Foreign language score used",
+            ),
+        },
+        reads={
+            "track": reads.choice(),
+            "profile_single": reads.number(key=True, group="profile_test", order=1),
+            "profile_multiple": reads.number(key=True, group="profile_test", order=2),
+            "readiness": reads.number(key=True),
+            "foreign_language": reads.number(key=True),
+            "creative_exams": reads.numbers(),
+            "language_certificate": reads.flag(),
+        },
+        values={
+            "track": {
+                "sci_ped": texts(
+                    "ғылыми-педагогикалық", "научно-педагогическая", "scientific-pedagogical"
+                ),
+                "profile": texts("бейіндік", "профильная", "profile"),
+                "creative": texts("шығармашылық", "творческая", "creative"),
+            }
+        },
         description={
             "kk": "Магистратураға түсу: КТ шекті балдары (ғылыми-педагогикалық, бейіндік, "
             "шығармашылық) және әр блоктың ең төменгі балы.",
@@ -497,6 +597,55 @@ SPECS = (
         compute=compute_admission_doctoral,
         function=admission_doctoral,
         subject="admission",
+        title=texts("Докторантураға қабылдау", "Приём в докторантуру", "Doctoral admission"),
+        disclosure=texts(
+            "докторантураға қабылдау шарттарын тексеру",
+            "проверки условий поступления в докторантуру",
+            "check the doctoral admission requirements",
+        ),
+        labels={
+            "has_master": texts(
+                "Магистр дәрежесі бар", "Есть степень магистра", "Holds a master's degree"
+            ),
+            "work_months": texts(
+                "Еңбек өтілі (ай)", "Стаж работы (месяцев)", "Work experience (months)"
+            ),
+            "exam_score": texts(
+                "Түсу емтиханының балы", "Балл вступительного экзамена", "Entrance exam score"
+            ),
+            "program": texts("Бағдарлама", "Программа", "Programme"),
+            "funding": texts("Қаржыландыру", "Финансирование", "Funding"),
+            "certificate_type": texts(
+                "Сертификат атауы (IELTS, TOEFL…)",
+                "Название сертификата (IELTS, TOEFL…)",
+                "Certificate name (IELTS, TOEFL…)",
+            ),
+            "max_score": texts("Ең жоғары балл", "Максимальный балл", "Maximum score"),
+            "additional_english_test": texts(
+                "Қосымша ағылшын тілі тесті",
+                "Дополнительный тест по английскому",
+                "Additional English test",
+            ),
+        },
+        reads={
+            "has_master": reads.flag(),
+            "work_months": reads.number(units=("months", "years"), alone=True, scale={"years": 12}),
+            "exam_score": reads.number(key=True),
+            "program": reads.choice(),
+            "funding": reads.choice(),
+            "language_certificate": reads.flag(),
+            "certificate_type": reads.text(),
+        },
+        values={
+            "program": {
+                "phd": texts("PhD", "PhD", "PhD"),
+                "profile": texts("бейіндік докторантура", "профильная докторантура", "profile"),
+            },
+            "funding": {
+                "paid": texts("ақылы", "платное", "paid"),
+                "grant": texts("грант", "грант", "grant"),
+            },
+        },
         description={
             "kk": "Докторантураға түсу: магистр дәрежесі, 9 ай өтіл, түсу емтиханының шекті "
             "балы және тіл сертификаты.",

@@ -6,13 +6,17 @@ the summer semester allows at most 30 credits of retakes, paid per credit.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from pydantic import Field
 
+from tools import reads
 from tools.citations import cite
-from tools.errors import ToolInputError, reject
+from tools.errors import reject
 from tools.fields import Int, OptNum, ToolArgs
+from tools.labels import texts
 from tools.models import ToolResult, explain
 from tools.rounding import fmt, round_half_up, to_json_number, to_number
 from tools.spec import ToolSpec
@@ -36,6 +40,12 @@ class CreditHoursArgs(ToolArgs):
         default=None, description="Academic hours (instead of credits)."
     )
 
+    @classmethod
+    def needs(cls, given: Mapping[str, Any]) -> list[str]:
+        if given.get("credits") is None and given.get("academic_hours") is None:
+            return ["credits"]
+        return super().needs(given)
+
 
 class CreditHoursResult(ToolResult):
     credits: int | float
@@ -52,8 +62,6 @@ def credit_hours(
 
 
 def compute_credit_hours(args: CreditHoursArgs) -> CreditHoursResult:
-    if args.credits is None and args.academic_hours is None:
-        raise ToolInputError.of("missing_argument", "credits")
     if args.credits is not None:
         credits = args.credits
         hours = credits * HOURS_PER_CREDIT  # §7
@@ -124,6 +132,14 @@ class SummerSemesterArgs(ToolArgs):
     coursework_required: bool = Field(default=False, description="The course has a course project.")
     coursework_defended: bool = Field(default=True, description="The course project was defended.")
 
+    @classmethod
+    def needs(cls, given: Mapping[str, Any]) -> list[str]:
+        need = super().needs(given)
+        r1, r2 = given.get("new_r1") is not None, given.get("new_r2") is not None
+        if r1 != r2:  # §11: admission is judged on both new ratings
+            need.append("new_r2" if r1 else "new_r1")
+        return need
+
 
 class SummerSemesterResult(ToolResult):
     within_limit: bool
@@ -150,8 +166,6 @@ def compute_summer_semester(args: SummerSemesterArgs) -> SummerSemesterResult:
     within = args.retake_credits <= SUMMER_MAX_CREDITS  # §11: not more than 30 credits
     fee = None if args.credit_price is None else args.credit_price * args.retake_credits  # §11
     admitted, average, failed = None, None, None
-    if (args.new_r1 is None) != (args.new_r2 is None):
-        raise ToolInputError.of("missing_argument", "new_r2" if args.new_r2 is None else "new_r1")
     if args.new_r1 is not None and args.new_r2 is not None:
         average = (args.new_r1 + args.new_r2) / 2
         failed = []
@@ -232,6 +246,29 @@ SPECS = (
         compute=compute_credit_hours,
         function=credit_hours,
         subject="credits",
+        title=texts("Кредит пен сағат", "Кредиты и часы", "Credits and hours"),
+        disclosure=texts(
+            "кредиттер мен сағаттарды қайта есептеу",
+            "пересчёта кредитов и часов",
+            "convert credits and hours",
+        ),
+        labels={
+            "academic_hours": texts("Академиялық сағаттар", "Академические часы", "Academic hours"),
+            "minutes": texts("Минуттар", "Минуты", "Minutes"),
+            "min_classroom_academic_hours": texts(
+                "Аудиториялық сағаттардың ең азы",
+                "Минимум аудиторных часов",
+                "Minimum classroom hours",
+            ),
+        },
+        reads={
+            "credits": reads.number(
+                key=True, units=("credits",), alone=True, instead_of="academic_hours"
+            ),
+            "academic_hours": reads.number(
+                key=True, units=("hours",), alone=True, instead_of="credits"
+            ),
+        },
         description={
             "kk": "Кредит пен академиялық сағат, минут және аудиториялық жұмыстың ең аз "
             "көлемі (1 кредит = 30 сағат, 1 сағат = 50 минут, аудиториялық ≥ 30%).",
@@ -247,6 +284,41 @@ SPECS = (
         compute=compute_summer_semester,
         function=summer_semester,
         subject="credits",
+        title=texts("Жазғы семестр", "Летний семестр", "Summer semester"),
+        disclosure=texts(
+            "жазғы семестр шарттарын тексеру",
+            "проверки условий летнего семестра",
+            "check the summer semester conditions",
+        ),
+        labels={
+            "retake_credits": texts(
+                "Жазда қайта оқылатын кредиттер",
+                "Кредиты для повторного изучения летом",
+                "Credits to re-study in the summer",
+            ),
+            "credit_price": texts(
+                "Бір кредиттің бағасы (теңге)",
+                "Стоимость одного кредита (тенге)",
+                "Price of one credit (tenge)",
+            ),
+            "new_r1": texts("Жаңа Р1", "Новый Р1", "New R1"),
+            "new_r2": texts("Жаңа Р2", "Новый Р2", "New R2"),
+            "coursework_defended": texts(
+                "Курстық жоба қорғалды", "Курсовой проект защищён", "Course project defended"
+            ),
+            "fee": texts("Төлем (теңге)", "Оплата (тенге)", "Fee (tenge)"),
+            "exam_admitted": texts(
+                "Емтиханға жіберілді", "Допущен к экзамену", "Admitted to the exam"
+            ),
+        },
+        reads={
+            "retake_credits": reads.number(key=True, units=("credits",), alone=True, adds=True),
+            "credit_price": reads.number(key=True, units=("money",), alone=True),
+            "new_r1": reads.number(key=True, group="ratings", order=1, like="r1"),
+            "new_r2": reads.number(key=True, group="ratings", order=2, like="r2"),
+            "coursework_required": reads.flag(),
+            "coursework_defended": reads.flag(coursework_required=True),
+        },
         description={
             "kk": "Жазғы семестр: ең көбі 30 кредит, төлем (кредит құны × кредит) және жаңа "
             "Р1, Р2 бойынша емтиханға жіберу.",

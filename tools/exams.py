@@ -6,13 +6,17 @@ condition is reported, not only the first, so a student sees all there is to fix
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from pydantic import Field
 
+from tools import reads
 from tools.citations import cite
-from tools.errors import ToolInputError, reject
+from tools.errors import reject
 from tools.fields import Choice, Int, Letter, Num, OptInt, ToolArgs
+from tools.labels import texts
 from tools.letters import band_of_letter
 from tools.models import ToolResult, explain
 from tools.rounding import fmt, round_half_up, to_number
@@ -48,6 +52,16 @@ class ExamAdmissionArgs(ToolArgs):
     valid_reason_documented: bool = Field(
         default=False, description="Absences are excused by documents (dean's order, §8.10)."
     )
+
+    @classmethod
+    def needs(cls, given: Mapping[str, Any]) -> list[str]:
+        need = super().needs(given)
+        # §8.9: the 50% absence rule is a share of the classes, written for bachelor students
+        absent = bool(given.get("missed")) or bool(given.get("late_over_20"))
+        bachelor = (given.get("level") or "bachelor") == "bachelor"
+        if bachelor and absent and given.get("total_classes") is None:
+            need.append("total_classes")
+        return need
 
 
 class ExamAdmissionResult(ToolResult):
@@ -88,8 +102,6 @@ def compute_exam_admission(args: ExamAdmissionArgs) -> ExamAdmissionResult:
             en="Missed classes plus late arrivals exceed the total number of classes.",
         )
     bachelor = args.level == "bachelor"
-    if bachelor and args.total_classes is None and (args.missed or args.late_over_20):
-        raise ToolInputError.of("missing_argument", "total_classes")
     average = (args.r1 + args.r2) / 2  # §8.6, §8.8
     failed: list[str] = []
     if average < ADMISSION_RATING:  # §8.8: 50 and above; 49.5 is below (no rounding here)
@@ -415,6 +427,53 @@ SPECS = (
         compute=compute_exam_admission,
         function=exam_admission,
         subject="grades",
+        title=texts("Емтиханға жіберілу", "Допуск к экзамену", "Exam admission"),
+        disclosure=texts(
+            "емтиханға жіберілуді тексеру",
+            "проверки допуска к экзамену",
+            "check admission to the examination",
+        ),
+        labels={
+            "missed": texts("Босатылған сабақтар", "Пропущенные занятия", "Classes missed"),
+            "total_classes": texts(
+                "Кезеңдегі сабақтар саны", "Всего занятий за период", "Classes in the period"
+            ),
+            "late_over_20": texts(
+                "20 минуттан астам кешігулер",
+                "Опоздания более чем на 20 минут",
+                "Late arrivals over 20 minutes",
+            ),
+            "coursework_submitted": texts(
+                "Курстық жоба тапсырылды", "Курсовой проект сдан", "Course project submitted"
+            ),
+            "valid_reason_documented": texts(
+                "Босатулар құжатпен расталған",
+                "Пропуски подтверждены документами",
+                "Absences excused by documents",
+            ),
+            "admitted": texts("Жіберілді", "Допущен", "Admitted"),
+            "effective_absences": texts(
+                "Есептелген босатулар", "Учтённые пропуски", "Counted absences"
+            ),
+            "absence_percent": texts("Босатулар, %", "Пропуски, %", "Absences, %"),
+            "absence_rule_waived": texts(
+                "Босату ережесі қолданылмады", "Правило о пропусках снято", "Absence rule waived"
+            ),
+            "summer_semester_required": texts(
+                "Жазғы семестр қажет", "Нужен летний семестр", "Summer semester required"
+            ),
+        },
+        reads={
+            "r1": reads.number(key=True, group="ratings", order=1),
+            "r2": reads.number(key=True, group="ratings", order=2),
+            "level": reads.choice(),
+            "missed": reads.number(key=True, units=("classes",)),
+            "total_classes": reads.number(units=("classes",), total_of="missed"),
+            "late_over_20": reads.number(units=("times",)),
+            "coursework_required": reads.flag(),
+            "coursework_submitted": reads.flag(coursework_required=True),
+            "valid_reason_documented": reads.flag(),
+        },
         description={
             "kk": "Емтиханға жіберу: рейтингтің орташа бағасы (≥ 50), бакалавриатта сабақ "
             "өткізу (≤ 50%, бес кешігу = бір өткізу) және курстық жоба.",
@@ -430,6 +489,78 @@ SPECS = (
         compute=compute_retake_path,
         function=retake_path,
         subject="grades",
+        title=texts("Қайта тапсыру", "Пересдача", "Retake path"),
+        disclosure=texts(
+            "қайта тапсыру тәртібін анықтау",
+            "определения порядка пересдачи",
+            "determine the retake procedure",
+        ),
+        labels={
+            "grade": texts("Алынған әріптік баға", "Полученная оценка", "Letter grade received"),
+            "fx_count": texts("FX неше рет алынды", "Сколько раз получена FX", "Times FX received"),
+            "context": texts("Жағдай", "Контекст", "Context"),
+            "path": texts("Жол", "Порядок действий", "Path"),
+            "restudy_required": texts(
+                "Пәнді қайта оқу керек", "Нужно изучить заново", "Re-study required"
+            ),
+            "deadline_working_days_after_session": texts(
+                "Сессиядан кейінгі мерзім (жұмыс күні)",
+                "Срок после сессии (рабочих дней)",
+                "Deadline after the session (working days)",
+            ),
+            "apply_months_before_start": texts(
+                "Басталуға дейін өтініш (ай)",
+                "Заявление до начала (месяцев)",
+                "Apply before the start (months)",
+            ),
+            "paid": texts("Ақылы", "Платно", "Paid"),
+        },
+        reads={
+            "grade": reads.letter(),
+            "fx_count": reads.choice(),
+            "context": reads.choice(),
+        },
+        values={
+            "context": {
+                "course_exam": texts("пән емтиханы", "экзамен по дисциплине", "course exam"),
+                "kz_history_state_exam": texts(
+                    "Қазақстан тарихы бойынша мемлекеттік емтихан",
+                    "государственный экзамен по истории Казахстана",
+                    "state exam in the History of Kazakhstan",
+                ),
+                "final_attestation": texts(
+                    "қорытынды аттестаттау", "итоговая аттестация", "final attestation"
+                ),
+            },
+            "path": {
+                "fx_retake_additional_period": texts(
+                    "қосымша емтихан кезеңінде FX-ті қайта тапсыру",
+                    "пересдача FX в дополнительный период",
+                    "retake the FX in the additional exam period",
+                ),
+                "reenroll_course": texts(
+                    "пәнді қайта оқу (қайта тіркелу)",
+                    "повторное изучение дисциплины (перезапись)",
+                    "re-enrol in the course",
+                ),
+                "summer_semester": texts(
+                    "жазғы семестрде қайта оқу",
+                    "повторное изучение в летнем семестре",
+                    "re-study in the summer semester",
+                ),
+                "reenroll_paid_next_period_or_summer": texts(
+                    "келесі кезеңде немесе жазда ақылы негізде қайта оқу",
+                    "платное повторное изучение в следующем периоде или летом",
+                    "paid re-enrolment in the next period or the summer",
+                ),
+                "not_allowed": texts("рұқсат етілмейді", "не допускается", "not allowed"),
+                "reapply_next_academic_year": texts(
+                    "келесі оқу жылында қайта өтініш беру",
+                    "повторная подача в следующем учебном году",
+                    "reapply in the next academic year",
+                ),
+            },
+        },
         description={
             "kk": "Бағадан кейінгі жол: FX қайта тапсыру, пәнге қайта жазылу, жазғы семестр, "
             "«Қазақстан тарихы» мемлекеттік емтиханы немесе қорытынды аттестаттау.",

@@ -158,9 +158,29 @@ class ToolArgs(BaseModel):
                 },
             )
         try:
-            return cls.model_validate(dict(data))
+            args = cls.model_validate(dict(data))
         except ValidationError as error:
             raise from_validation_error(error) from None
+        missing = cls.needs(args.model_dump())
+        if missing:
+            raise ToolInputError.of("missing_argument", missing[0])
+        return args
+
+    @classmethod
+    def needs(cls, given: Mapping[str, Any]) -> list[str]:
+        """Arguments the tool cannot compute without, given these (possibly partial) values.
+
+        The one statement of what a tool needs: `parse` enforces it after validation and the
+        chat asks for exactly these. The default is the schema's required arguments; a tool
+        whose needs depend on its case (iROS in years 3-4, the class total when absences are
+        given) extends it. Works on unvalidated values (a chat's partial reading) too: None
+        counts as not given, and values of the wrong type never raise here.
+        """
+        return [
+            name
+            for name, info in cls.model_fields.items()
+            if info.is_required() and given.get(name) is None
+        ]
 
 
 class Item(BaseModel):

@@ -6,13 +6,17 @@ All arithmetic is on Decimals and rounded half up (§8.29), so that 89.5 becomes
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from pydantic import Field, model_validator
 
+from tools import reads
 from tools.citations import cite
 from tools.errors import ToolInputError, coded
 from tools.fields import Int, Item, Num, OptLetter, OptNum, ToolArgs
+from tools.labels import texts
 from tools.letters import TRADITIONAL, Band, band_of_letter, band_of_score
 from tools.models import ToolResult, explain
 from tools.rounding import fmt, fmt_points, plain, round_half_up, round_score, to_number
@@ -301,6 +305,22 @@ class IgpaArgs(ToolArgs):
         default=None, description="Top of the common scale; enables the 50% progression check."
     )
 
+    @classmethod
+    def needs(cls, given: Mapping[str, Any]) -> list[str]:
+        need = super().needs(given)
+        year = given.get("year")
+        known = isinstance(year, int) and not isinstance(year, bool)
+        early = known and year <= 2
+        academic, research = given.get("academic") is not None, given.get("research") is not None
+        if given.get("gpa") is None:
+            if early and academic != research:  # §9.3: GPA = 0.8 academic + 0.2 research
+                need.append("research" if academic else "academic")
+            elif not (early and academic and research):
+                need.append("gpa")
+        if known and year >= 3 and given.get("iros") is None:  # §9.4: iROS in years 3-4
+            need.append("iros")
+        return need
+
 
 class IgpaResult(ToolResult):
     gpa_used: float = Field(description="The GPA that entered the formula.")
@@ -339,9 +359,7 @@ def _igpa_notes(args: IgpaArgs, early: bool) -> dict[str, list[str]]:
 
 
 def _gpa_used(args: IgpaArgs, early: bool, notes: dict[str, list[str]]) -> Decimal:
-    if early and (args.academic is not None or args.research is not None):
-        if args.academic is None or args.research is None:
-            raise ToolInputError.of("missing_argument", "research" if args.academic else "academic")
+    if early and args.academic is not None and args.research is not None:
         # §9.3: for years 1-2 GPA = 0.8 × academic achievement + 0.2 × research activity
         used = GPA_PARTS["academic"] * args.academic + GPA_PARTS["research"] * args.research
         for lang in LANGS:
@@ -361,9 +379,7 @@ def _gpa_used(args: IgpaArgs, early: bool, notes: dict[str, list[str]]) -> Decim
             notes["ru"].append(f"Вместо указанного GPA {g['ru']} взят этот составной GPA.")
             notes["en"].append(f"This composite GPA replaces the GPA given ({g['en']}).")
         return used
-    if args.gpa is None:
-        raise ToolInputError.of("missing_argument", "gpa")
-    return args.gpa
+    return args.gpa  # type: ignore[return-value] - IgpaArgs.needs asks for it
 
 
 def compute_igpa(args: IgpaArgs) -> IgpaResult:
@@ -377,8 +393,6 @@ def compute_igpa(args: IgpaArgs) -> IgpaResult:
                 )
     notes = _igpa_notes(args, early)
     gpa_used = _gpa_used(args, early, notes)
-    if not early and args.iros is None:
-        raise ToolInputError.of("missing_argument", "iros")
     blocks = (
         {"gpa": gpa_used, "ssci": args.ssci}
         if early
@@ -447,6 +461,11 @@ SPECS = (
         compute=compute_letter_grade,
         function=letter_grade,
         subject="grades",
+        title=texts("Әріптік баға", "Буквенная оценка", "Letter grade"),
+        disclosure=texts(
+            "әріптік бағаны анықтау", "определения буквенной оценки", "determine the letter grade"
+        ),
+        reads={"score": reads.number(key=True, units=("points",), lone=True)},
         description={
             "kk": "100 балдық шкаладағы балдың әріптік бағасы, сандық баламасы және дәстүрлі "
             "бағасы (1-кесте).",
@@ -462,6 +481,23 @@ SPECS = (
         compute=compute_final_grade,
         function=final_grade,
         subject="grades",
+        title=texts("Қорытынды баға", "Итоговая оценка", "Final grade"),
+        disclosure=texts(
+            "қорытынды бағаны есептеу", "расчёта итоговой оценки", "compute the final grade"
+        ),
+        labels={
+            "exam": texts("Емтихан бағасы", "Оценка за экзамен", "Exam grade"),
+            "raw": texts("Дөңгелектенбеген баға", "Оценка до округления", "Unrounded grade"),
+            "final": texts("Қорытынды баға", "Итоговая оценка", "Final grade"),
+            "admitted_to_exam": texts(
+                "Емтиханға жіберілді", "Допущен к экзамену", "Admitted to the exam"
+            ),
+        },
+        reads={
+            "r1": reads.number(key=True, group="ratings", order=1),
+            "r2": reads.number(key=True, group="ratings", order=2),
+            "exam": reads.number(key=True),
+        },
         description={
             "kk": "Пән бойынша қорытынды баға: 0,6 × (Р1 + Р2) / 2 + 0,4 × емтихан, "
             "дөңгелектеу және әріптік баға.",
@@ -477,6 +513,12 @@ SPECS = (
         compute=compute_gpa,
         function=gpa,
         subject="grades",
+        title=texts("GPA", "GPA", "GPA"),
+        disclosure=texts("GPA есептеу", "расчёта GPA", "compute the GPA"),
+        labels={
+            "grade_points": texts("Балдар қосындысы", "Сумма баллов", "Grade points"),
+        },
+        reads={"courses": reads.courses()},
         description={
             "kk": "Пәндердің кредиттері мен бағалары (әріп немесе балл) бойынша кредитпен "
             "өлшенген GPA.",
@@ -491,6 +533,50 @@ SPECS = (
         compute=compute_igpa,
         function=igpa,
         subject="grades",
+        title=texts("iGPA", "iGPA", "iGPA"),
+        disclosure=texts("iGPA есептеу", "расчёта iGPA", "compute the iGPA"),
+        labels={
+            "ssci": texts(
+                "SSCI: әлеуметтік және спорттық жетістіктер",
+                "SSCI: социальные и спортивные достижения",
+                "SSCI: social and sports achievements",
+            ),
+            "iros": texts(
+                "iROS: ғылыми жетістіктер (3–4 курс)",
+                "iROS: научные достижения (3–4 курс)",
+                "iROS: research achievements (years 3–4)",
+            ),
+            "academic": texts(
+                "Академиялық жетістік деңгейі (1–2 курс)",
+                "Уровень академических достижений (1–2 курс)",
+                "Academic achievement (years 1–2)",
+            ),
+            "research": texts(
+                "Ғылыми-зерттеу қызметі (1–2 курс)",
+                "Научно-исследовательская деятельность (1–2 курс)",
+                "Research activity (years 1–2)",
+            ),
+            "scale_max": texts(
+                "Ортақ шкаланың ең жоғары мәні", "Максимум общей шкалы", "Top of the common scale"
+            ),
+            "gpa_used": texts("Есепке алынған GPA", "Учтённый GPA", "GPA used"),
+            "igpa": texts("iGPA", "iGPA", "iGPA"),
+            "progression_ok": texts(
+                "Келесі курсқа өтеді", "Переводится на следующий курс", "Progression"
+            ),
+            "progression_failed": texts(
+                "Өту шарттары орындалмады", "Не выполнены условия перевода", "Progression failed"
+            ),
+        },
+        reads={
+            "year": reads.study_year(),
+            "gpa": reads.number(key=True),
+            "ssci": reads.number(key=True),
+            "iros": reads.number(key=True),
+            "academic": reads.number(key=True),
+            "research": reads.number(key=True),
+            "scale_max": reads.number(units=("scale",), alone=True),
+        },
         description={
             "kk": "Бакалавр студентінің курсы бойынша интегралды GPA (iGPA); шкала берілсе, "
             "келесі курсқа ауысудың 50% шарты да тексеріледі.",

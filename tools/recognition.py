@@ -8,9 +8,11 @@ from decimal import Decimal
 
 from pydantic import Field, model_validator
 
+from tools import reads
 from tools.citations import cite
 from tools.errors import coded
 from tools.fields import Choice, Int, Item, Num, OptInt, OptLetter, OptNum, ToolArgs
+from tools.labels import texts
 from tools.letters import band_of_letter, band_of_score
 from tools.models import ToolResult, explain
 from tools.rounding import floor_int, fmt, round_half_up, round_score, to_number
@@ -419,6 +421,55 @@ SPECS = (
         compute=compute_nonformal,
         function=nonformal_recognition,
         subject="recognition",
+        title=texts(
+            "Бейресми білімді тану", "Признание неформального обучения", "Non-formal recognition"
+        ),
+        disclosure=texts(
+            "бейресми білім беру нәтижелерін тану шарттарын тексеру",
+            "проверки условий признания результатов неформального обучения",
+            "check the recognition of non-formal learning",
+        ),
+        labels={
+            "program_credits": texts(
+                "Бағдарламаның барлық кредиттері",
+                "Кредиты всей программы",
+                "Credits of the whole programme",
+            ),
+            "course_credits": texts(
+                "Пәннің кредиттері", "Кредиты дисциплины", "Credits of the course"
+            ),
+            "nonformal_hours": texts(
+                "Бейресми курстың академиялық сағаттары",
+                "Академические часы неформального курса",
+                "Academic hours of the non-formal course",
+            ),
+            "already_recognized_credits": texts(
+                "Бұрын танылған кредиттер", "Уже признанные кредиты", "Credits already recognised"
+            ),
+            "course_in_program": texts(
+                "Пән бағдарламада бар",
+                "Дисциплина есть в программе",
+                "The course is in the programme",
+            ),
+            "days_before_period": texts(
+                "Кезең басталғанға дейінгі күндер",
+                "Дней до начала периода",
+                "Days before the period starts",
+            ),
+            "cap_credits": texts("Кредит шегі", "Предел кредитов", "Credit cap"),
+            "required_hours": texts("Қажет сағаттар", "Требуемые часы", "Required hours"),
+            "remaining_cap_credits": texts(
+                "Қалған шек (кредит)", "Остаток предела (кредиты)", "Remaining cap"
+            ),
+        },
+        reads={
+            "program_credits": reads.number(key=True, units=("credits",)),
+            "course_credits": reads.number(key=True, units=("credits",)),
+            "nonformal_hours": reads.number(key=True, units=("hours",), alone=True),
+            "already_recognized_credits": reads.number(units=("credits",)),
+            "course_in_program": reads.flag(),
+            "days_before_period": reads.number(units=("days",), alone=True, sign="late"),
+        },
         description={
             "kk": "Бейресми оқу нәтижелерін (онлайн курс, сертификат) пән ретінде тану: 15% шегі, "
             "кредитке 30 сағат, тек толық көлем, 10 күн бұрын өтініш.",
@@ -434,6 +485,22 @@ SPECS = (
         compute=compute_transfer,
         function=transfer_recount,
         subject="recognition",
+        title=texts("Кредиттерді қайта есептеу", "Перезачёт", "Transfer recount"),
+        disclosure=texts(
+            "ауысу кезінде кредиттерді қайта есептеу",
+            "перезачёта кредитов при переводе",
+            "recount credits on transfer",
+        ),
+        labels={
+            "recounted_credits": texts(
+                "Қайта есептелген кредиттер", "Перезачтённые кредиты", "Recounted credits"
+            ),
+            "difference_courses": texts(
+                "Айырма пәндері", "Дисциплины разницы", "Difference courses"
+            ),
+            "recounted_percent": texts("Қайта есептелгені, %", "Перезачтено, %", "Recounted, %"),
+        },
+        reads={"courses": reads.courses(named=True)},
         description={
             "kk": "Ауысу кезінде транскрипт пәндерін қайта есептеу: A–D қайта есептеледі, "
             "төменірек баға — академиялық айырмашылық.",
@@ -449,6 +516,31 @@ SPECS = (
         compute=compute_academic_difference,
         function=academic_difference,
         subject="recognition",
+        title=texts("Академиялық айырма", "Академическая разница", "Academic difference"),
+        disclosure=texts(
+            "академиялық айырмашылықты тексеру",
+            "проверки академической разницы",
+            "check the academic difference",
+        ),
+        labels={
+            "in_current_schedule": texts(
+                "Осы кезеңнің кестесінде бар",
+                "Есть в расписании этого периода",
+                "In this period's timetable",
+            ),
+            "excess_credits": texts("Артық кредиттер", "Превышение (кредиты)", "Excess credits"),
+            "study_in": texts("Оқу кезеңі", "Когда изучать", "Study in"),
+        },
+        reads={
+            "difference_credits": reads.number(key=True, units=("credits",), alone=True, adds=True),
+            "in_current_schedule": reads.flag(),
+        },
+        values={
+            "study_in": {
+                "current_period": texts("ағымдағы кезеңде", "в текущем периоде", "current period"),
+                "summer_semester": texts("жазғы семестрде", "в летнем семестре", "summer semester"),
+            }
+        },
         description={
             "kk": "Академиялық айырмашылық: бір мезгілде ең көбі 35 кредит, ағымдағы кезеңде "
             "немесе жазғы семестрде.",
@@ -464,6 +556,29 @@ SPECS = (
         compute=compute_mobility,
         function=mobility_eligibility,
         subject="mobility",
+        title=texts("Академиялық ұтқырлық", "Академическая мобильность", "Academic mobility"),
+        disclosure=texts(
+            "академиялық ұтқырлыққа қатысу құқығын тексеру",
+            "проверки права на академическую мобильность",
+            "check eligibility for academic mobility",
+        ),
+        labels={
+            "english_level": texts(
+                "Ағылшын тілі деңгейі (CEFR)", "Уровень английского (CEFR)", "English level (CEFR)"
+            ),
+            "field_match": texts(
+                "Қабылдаушы бағдарлама бағыты сәйкес",
+                "Принимающая программа соответствует направлению",
+                "The host programme matches the field",
+            ),
+        },
+        reads={
+            "level": reads.choice(),
+            "year": reads.study_year(key=True),
+            "english_level": reads.cefr(),
+            "gpa": reads.number(key=True),
+            "field_match": reads.flag(),
+        },
         description={
             "kk": "Халықаралық академиялық ұтқырлыққа қатысу: курс, ағылшын тілі (B2), GPA "
             "(2,5) және бағыттың сәйкестігі.",

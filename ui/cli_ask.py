@@ -69,8 +69,9 @@ def ask(
         return
     console.print(answer.answer)
     for call in answer.tool_calls:
-        if call.result:
-            shown = {k: v for k, v in call.result.items() if k not in ("explanation", "clauses")}
+        if call.result is not None:
+            data = call.result_json() or {}
+            shown = {k: v for k, v in data.items() if k not in ("explanation", "clauses")}
             console.print(f"[dim]{call.name}: {json.dumps(shown, ensure_ascii=False)}[/dim]")
     for c in answer.citations:
         console.print(f"[bold]§{c.clause_id}[/bold] {c.section_title}")

@@ -73,7 +73,9 @@ class LLMComposer:
     ) -> LLMDraft:
         """Draft an answer; raises LLMError when the model gives none within max_rounds."""
         model = self.resolve_model()
-        given = [tool_payload(t.name, t.arguments, t.result, t.error, lang) for t in tool_results]
+        given = [
+            tool_payload(t.name, t.arguments, t.result_json(), t.error, lang) for t in tool_results
+        ]
         messages = build_messages(question, lang, clauses, given)
         offered = function_tools(t for t in tools if self.config.offers(t["name"]))
         offered = offered if execute is not None else []
@@ -123,7 +125,7 @@ def _assistant_turn(reply: Reply) -> dict[str, Any]:
 
 
 def _tool_turn(call: RequestedCall, record: ToolCall, lang: str) -> dict[str, Any]:
-    payload = tool_payload(record.name, record.arguments, record.result, record.error, lang)
+    payload = tool_payload(record.name, record.arguments, record.result_json(), record.error, lang)
     return {
         "role": "tool",
         "tool_call_id": call.id,

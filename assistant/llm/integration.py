@@ -62,7 +62,7 @@ def run_tool(name: str, arguments: dict[str, Any] | None) -> ToolCall:
         result = registry.run(name, arguments)
     except ToolInputError as error:
         return ToolCall(name=str(name), arguments=arguments, error=error.to_dict())
-    return ToolCall(name=name, arguments=arguments, result=result.model_dump(mode="json"))
+    return ToolCall(name=name, arguments=arguments, result=result)
 
 
 def grounded_runner(question: str, known: list[ToolCall]):
@@ -136,7 +136,7 @@ def llm_answer(
     computed = [t for t in draft.tool_calls if t.result is not None]
     for refused in (t for t in draft.tool_calls if t.error is not None):
         log.info("LLM tool call refused: %s %s: %s", refused.name, refused.arguments, refused.error)
-    extra = {c for t in computed for c in t.result.get("clauses", [])}
+    extra = {c for t in computed if t.result is not None for c in t.result.clauses}
     permitted = set(allowed) | extra
     texts = {
         c.id: (c.section_title, c.text_in_lang, c.text_kk)

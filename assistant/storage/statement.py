@@ -18,85 +18,13 @@ from functools import cache
 from assistant.models import Lang
 from assistant.storage.identity import assistant_url
 from assistant.storage.records import DisclosureRecord
+from tools import registry
 
 EXTRACTIVE = "extractive"
 
 EN_MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
-
-# What each tool does, as the object of "to ..." (en), "для ..." (ru, genitive) and
-# "... үшін" (kk, verbal noun). Tool names follow tools_contract.md; unknown tools get a
-# neutral phrase with their name.
-TOOL_PHRASES: dict[str, dict[str, str]] = {
-    "final_grade": {
-        "en": "compute the final grade",
-        "ru": "расчёта итоговой оценки",
-        "kk": "қорытынды бағаны есептеу",
-    },
-    "letter_grade": {
-        "en": "determine the letter grade",
-        "ru": "определения буквенной оценки",
-        "kk": "әріптік бағаны анықтау",
-    },
-    "gpa": {"en": "compute the GPA", "ru": "расчёта GPA", "kk": "GPA есептеу"},
-    "igpa": {"en": "compute the iGPA", "ru": "расчёта iGPA", "kk": "iGPA есептеу"},
-    "exam_admission": {
-        "en": "check admission to the examination",
-        "ru": "проверки допуска к экзамену",
-        "kk": "емтиханға жіберілуді тексеру",
-    },
-    "retake_path": {
-        "en": "determine the retake procedure",
-        "ru": "определения порядка пересдачи",
-        "kk": "қайта тапсыру тәртібін анықтау",
-    },
-    "admission_bachelor": {
-        "en": "check the bachelor's admission requirements",
-        "ru": "проверки условий поступления в бакалавриат",
-        "kk": "бакалавриатқа қабылдау шарттарын тексеру",
-    },
-    "admission_master": {
-        "en": "check the master's admission requirements",
-        "ru": "проверки условий поступления в магистратуру",
-        "kk": "магистратураға қабылдау шарттарын тексеру",
-    },
-    "admission_doctoral": {
-        "en": "check the doctoral admission requirements",
-        "ru": "проверки условий поступления в докторантуру",
-        "kk": "докторантураға қабылдау шарттарын тексеру",
-    },
-    "nonformal_recognition": {
-        "en": "check the recognition of non-formal learning",
-        "ru": "проверки условий признания результатов неформального обучения",
-        "kk": "бейресми білім беру нәтижелерін тану шарттарын тексеру",
-    },
-    "transfer_recount": {
-        "en": "recount credits on transfer",
-        "ru": "перезачёта кредитов при переводе",
-        "kk": "ауысу кезінде кредиттерді қайта есептеу",
-    },
-    "academic_difference": {
-        "en": "check the academic difference",
-        "ru": "проверки академической разницы",
-        "kk": "академиялық айырмашылықты тексеру",
-    },
-    "summer_semester": {
-        "en": "check the summer semester conditions",
-        "ru": "проверки условий летнего семестра",
-        "kk": "жазғы семестр шарттарын тексеру",
-    },
-    "mobility_eligibility": {
-        "en": "check eligibility for academic mobility",
-        "ru": "проверки права на академическую мобильность",
-        "kk": "академиялық ұтқырлыққа қатысу құқығын тексеру",
-    },
-    "credit_hours": {
-        "en": "convert credits and hours",
-        "ru": "пересчёта кредитов и часов",
-        "kk": "кредиттер мен сағаттарды қайта есептеу",
-    },
-}
 
 UNKNOWN_TOOL = {
     "en": "run the {name} calculation",
@@ -213,10 +141,11 @@ def _date(value: date, lang: str) -> str:
 
 
 def _tool_phrase(name: str, lang: str) -> str:
-    phrase = TOOL_PHRASES.get(name, {}).get(lang)
-    if phrase is None:
+    """What the tool did, as its declaration phrases it for statements ("to compute the
+    final grade"); a tool no longer registered gets a neutral phrase with its name."""
+    if name not in registry.names():
         return UNKNOWN_TOOL[lang].format(name=name)
-    return f"{phrase} ({name})"
+    return f"{registry.get(name).disclosure[lang]} ({name})"
 
 
 def _model_parts(usage: Usage, lang: str) -> list[str]:

@@ -179,7 +179,7 @@ def test_tool_calls_are_computed_by_the_registry_and_fed_back(retriever, store, 
     assert json.loads(replies[1]["content"])["error"]["code"] == "ungrounded_argument"
     assert answer.answer.startswith(f"Your final grade is {computed['final']}")
     llm_call = answer.tool_calls[-1]
-    assert llm_call.arguments == arguments and llm_call.result == computed
+    assert llm_call.arguments == arguments and llm_call.result.model_dump(mode="json") == computed
     assert all(t.arguments.get("r1") != 88 for t in answer.tool_calls)  # refused: not shown
     assert "8.29" in [c.clause_id for c in answer.citations]
     assert store.get_disclosure(answer.disclosure_id).tools == ["final_grade"]

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.models import Route
-from assistant.router import PendingTool, _route, missing_arguments, route
+from assistant.router import PendingTool, _route, route
 from tests.tools.helpers import mismatches
 from tools import registry
 
@@ -32,7 +32,7 @@ def test_dev_set_has_25_tool_cases():
 
 @pytest.mark.parametrize("item", TOOL_ITEMS, ids=[item["id"] for item in TOOL_ITEMS])
 def test_dev_tool_case_routes_to_its_tool_with_working_arguments(item):
-    decision = route(item["question"], item["lang"])
+    decision = route(item["question"])
     assert decision.kind == "tool", decision
     assert decision.tool == item["tool"], decision
     assert decision.missing == []
@@ -42,7 +42,7 @@ def test_dev_tool_case_routes_to_its_tool_with_working_arguments(item):
 
 @pytest.mark.parametrize("item", OTHER_ITEMS, ids=[item["id"] for item in OTHER_ITEMS])
 def test_dev_policy_question_is_not_a_calculation(item):
-    decision = route(item["question"], item["lang"])
+    decision = route(item["question"])
     assert decision.kind != "tool", decision
     assert decision == Route(kind="retrieval"), decision
 
@@ -583,7 +583,7 @@ TOOL_CASES = [
 
 @pytest.mark.parametrize(("lang", "message", "tool", "arguments"), TOOL_CASES)
 def test_own_calculation(lang, message, tool, arguments):
-    decision = route(message, lang)
+    decision = route(message)
     assert (decision.kind, decision.tool, decision.missing) == ("tool", tool, []), decision
     assert decision.arguments == arguments
     registry.run(tool, decision.arguments)  # the arguments are valid for the tool
@@ -685,7 +685,7 @@ PARTIAL_CASES = [
 
 @pytest.mark.parametrize(("lang", "message", "kind", "tool", "arguments", "missing"), PARTIAL_CASES)
 def test_own_partial_or_mixed_question(lang, message, kind, tool, arguments, missing):
-    decision = route(message, lang)
+    decision = route(message)
     assert decision == Route(kind=kind, tool=tool, arguments=arguments, missing=missing)
 
 
@@ -731,7 +731,7 @@ RETRIEVAL_CASES = [
 
 @pytest.mark.parametrize(("lang", "message"), RETRIEVAL_CASES)
 def test_own_policy_question_goes_to_retrieval(lang, message):
-    assert route(message, lang) == Route(kind="retrieval")
+    assert route(message) == Route(kind="retrieval")
 
 
 # ---- follow-ups -----------------------------------------------------------------------------
@@ -949,7 +949,7 @@ FOLLOW_UPS = [
 def test_follow_up_continues_the_calculation(
     lang, tool, before, message, next_tool, arguments, missing
 ):
-    decision = route(message, lang, PendingTool(tool=tool, arguments=before))
+    decision = route(message, PendingTool(tool=tool, arguments=before))
     assert decision == Route(kind="tool", tool=next_tool, arguments=arguments, missing=missing)
 
 
@@ -978,20 +978,20 @@ NEW_QUESTIONS = [
 
 @pytest.mark.parametrize(("lang", "tool", "before", "message", "expected"), NEW_QUESTIONS)
 def test_new_question_ignores_the_pending_calculation(lang, tool, before, message, expected):
-    assert route(message, lang, PendingTool(tool=tool, arguments=before)) == expected
+    assert route(message, PendingTool(tool=tool, arguments=before)) == expected
 
 
 def test_pending_may_be_a_plain_dict_or_junk():
     assert route(
-        "65", "en", {"tool": "final_grade", "arguments": {"r1": 1, "r2": 2}}
+        "65", {"tool": "final_grade", "arguments": {"r1": 1, "r2": 2}}
     ).arguments == {
         "r1": 1,
         "r2": 2,
         "exam": 65,
     }
-    assert route("65", "en", {"tool": "no_such_tool"}) == Route(kind="retrieval")
+    assert route("65", {"tool": "no_such_tool"}) == Route(kind="retrieval")
     odd = PendingTool(tool="igpa", arguments={"year": "two", "courses": "x"})
-    assert route("what is iGPA?", "en", odd).kind in ("retrieval", "both")
+    assert route("what is iGPA?", odd).kind in ("retrieval", "both")
 
 
 # ---- missing arguments ----------------------------------------------------------------------
@@ -1019,7 +1019,7 @@ def test_pending_may_be_a_plain_dict_or_junk():
     ],
 )
 def test_missing_arguments_match_what_the_tool_would_ask_for(tool, arguments, missing):
-    assert sorted(missing_arguments(tool, arguments)) == sorted(missing)
+    assert sorted(registry.get(tool).needs(arguments)) == sorted(missing)
 
 
 # ---- never crash ----------------------------------------------------------------------------
@@ -1043,20 +1043,20 @@ def test_missing_arguments_match_what_the_tool_would_ask_for(tool, arguments, mi
     ],
 )
 def test_junk_never_crashes(message):
-    decision = route(message, "en")
+    decision = route(message)
     assert isinstance(decision, Route)
 
 
 def test_non_text_input_goes_to_retrieval():
-    assert route(None, "en") == Route(kind="retrieval")  # type: ignore[arg-type]
-    assert route(b"R1 80", "xx") == Route(kind="retrieval")  # type: ignore[arg-type]
+    assert route(None) == Route(kind="retrieval")  # type: ignore[arg-type]
+    assert route(b"R1 80") == Route(kind="retrieval")  # type: ignore[arg-type]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=600), st.sampled_from(["kk", "ru", "en", "de"]))
 def test_router_never_raises_on_any_text(message, lang):
-    _route(message, lang, None)  # the inner router, without the safety net of route()
-    assert isinstance(route(message, lang), Route)
+    _route(message, None)  # the inner router, without the safety net of route()
+    assert isinstance(route(message), Route)
 
 
 ALPHABET = st.sampled_from(
@@ -1088,7 +1088,7 @@ ALPHABET = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ALPHABET, max_size=80).map("".join), st.sampled_from(["kk", "ru", "en"]))
 def test_router_never_raises_on_tool_like_text(message, lang):
-    decision = _route(message, lang, PendingTool(tool="final_grade", arguments={"r1": 70}))
+    decision = _route(message, PendingTool(tool="final_grade", arguments={"r1": 70}))
     if decision.kind != "retrieval":
         assert decision.tool in registry.names()
         json.dumps(decision.arguments)

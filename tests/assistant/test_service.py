@@ -39,10 +39,10 @@ def test_numeric_question_goes_to_the_tool(assistant):
     answer = assistant.ask("R1 72, R2 65, exam 48 — what is my final grade?")
     call = answer.tool_calls[0]
     assert call.name == "final_grade"
-    assert call.result["final"] == 60 and call.result["letter"] == "C-"
+    assert call.result.final == 60 and call.result.letter == "C-"
     assert "60.3" in answer.answer  # the arithmetic is shown
     cited = {c.clause_id for c in answer.citations}
-    assert set(call.result["clauses"]) <= cited
+    assert set(call.result.clauses) <= cited
 
 
 def test_missing_arguments_are_asked_for_then_completed(assistant):
@@ -52,7 +52,7 @@ def test_missing_arguments_are_asked_for_then_completed(assistant):
     second = assistant.ask("exam 65", conversation_id=first.conversation_id)
     assert second.conversation_id == first.conversation_id
     call = second.tool_calls[0]
-    assert call.name == "final_grade" and call.result["final"] == 71
+    assert call.name == "final_grade" and call.result.final == 71
 
 
 def test_out_of_range_input_is_a_clear_error_in_the_users_language(assistant):

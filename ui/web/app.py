@@ -22,7 +22,6 @@ from tools.errors import ToolInputError
 from ui.api.engine import Engine
 from ui.api.i18n import accept_language, pick_lang
 from ui.web import calculators
-from ui.web.fields import field_label, tool_title
 from ui.web.labels import EXAMPLES, LANG_CHOICES, label
 from ui.web.render import answer_html, error_box, tool_table
 
@@ -193,10 +192,11 @@ def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel) -> None:
 # --- calculators ------------------------------------------------------------------------
 
 
-def _field_text(spec: calculators.FormField, lg: str) -> str:
-    text = field_label(spec.name, lg, spec.description)
+def _field_text(tool: str, spec: calculators.FormField, lg: str) -> str:
+    declared = registry.get(tool)
+    text = declared.label(spec.name, lg)
     if spec.kind == "records":  # a table has no hint line: the hint goes in its label
-        columns = ", ".join(field_label(c, lg) for c in spec.columns)
+        columns = ", ".join(declared.label(c, lg) for c in spec.columns)
         text = f"{text} — {label('table_hint', lg)} ({columns})"
     return text if spec.required else f"{text} ({label('optional', lg)})"
 
@@ -208,7 +208,7 @@ def _info(spec: calculators.FormField, lg: str) -> dict[str, Any]:
 
 def _widget(tool: str, spec: calculators.FormField, lg: str):
     common: dict[str, Any] = {
-        "label": _field_text(spec, lg),
+        "label": _field_text(tool, spec, lg),
         "elem_id": f"pa-{tool}-{spec.name}",
         "min_width": 220,
     }
@@ -242,7 +242,8 @@ def _calculators(lang: gr.Radio, relabel: Relabel) -> None:
     relabel.append((intro, lambda lg: gr.update(value=label("calc_intro", lg))))
     with gr.Tabs(elem_id="pa-calc-tabs"):
         for form in calculators.forms():
-            with gr.Tab(tool_title(form.tool, DEFAULT_LANG), elem_id=f"pa-calc-{form.tool}") as tab:
+            title = registry.get(form.tool).title[DEFAULT_LANG]
+            with gr.Tab(title, elem_id=f"pa-calc-{form.tool}") as tab:
                 _calculator(form, lang, relabel, tab)
 
 
@@ -256,13 +257,18 @@ def _calculator(form: calculators.Form, lang: gr.Radio, relabel: Relabel, tab) -
     )
     result = gr.HTML(elem_id=f"pa-{form.tool}-result")
     relabel += [
-        (tab, lambda lg, t=form.tool: gr.update(label=tool_title(t, lg))),
+        (tab, lambda lg, s=spec: gr.update(label=s.title[lg])),
         (description, lambda lg, s=spec: gr.update(value=s.description[lg])),
         (run, lambda lg: gr.update(value=label("calculate", lg))),
     ]
     for widget, field in zip(widgets, form.fields, strict=True):
         relabel.append(
-            (widget, lambda lg, f=field: gr.update(label=_field_text(f, lg), **_info(f, lg)))
+            (
+                widget,
+                lambda lg, f=field, t=form.tool: gr.update(
+                    label=_field_text(t, f, lg), **_info(f, lg)
+                ),
+            )
         )
 
     def calculate(lg: str, *values: Any) -> str:

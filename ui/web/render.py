@@ -14,8 +14,9 @@ from html import escape
 from typing import Any
 
 from assistant.models import Answer, Citation, ToolCall
+from assistant.restate import shown
 from corpus.store import clauses_by_id
-from ui.web.fields import field_label, result_label, tool_title
+from tools import registry
 from ui.web.labels import LANG_NAMES, label
 
 HIDDEN_RESULT_KEYS = ("clauses", "explanation")
@@ -26,16 +27,11 @@ def _text(value: str) -> str:
     return escape(value.strip()).replace("\n", "<br>")
 
 
-def _value(value: Any) -> str:
+def _value(tool: str, name: str, value: Any, lang: str) -> str:
+    """A value in the reader's language; yes / no as ✓ / ✗."""
     if isinstance(value, bool):
         return "✓" if value else "✗"
-    if isinstance(value, list):
-        if value and all(isinstance(v, Mapping) for v in value):
-            return "; ".join(", ".join(f"{k}: {v}" for k, v in row.items()) for row in value)
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, Mapping):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
-    return str(value)
+    return shown(tool, name, value, lang)
 
 
 def citation_card(citation: Citation, answer_lang: str, ui_lang: str) -> str:
@@ -74,9 +70,13 @@ def tool_table(
     name: str, arguments: Mapping[str, Any], result: Mapping[str, Any], lang: str
 ) -> str:
     """Inputs and results of one tool run as a table, with the arithmetic below it."""
-    rows = [_row("pa-in", field_label(k, lang), escape(_value(v))) for k, v in arguments.items()]
+    spec = registry.get(name)
+    rows = [
+        _row("pa-in", spec.label(k, lang), escape(_value(name, k, v, lang)))
+        for k, v in arguments.items()
+    ]
     rows += [
-        _row("pa-out", result_label(k, lang), f"<b>{escape(_value(v))}</b>")
+        _row("pa-out", spec.label(k, lang), f"<b>{escape(_value(name, k, v, lang))}</b>")
         for k, v in result.items()
         if k not in HIDDEN_RESULT_KEYS
     ]
@@ -84,7 +84,7 @@ def tool_table(
     clauses = ", ".join(f"§{c}" for c in result.get("clauses", []))
     return (
         f'<div class="pa-tool" data-tool="{escape(name)}">'
-        f'<div class="pa-tool-name">{escape(tool_title(name, lang))} '
+        f'<div class="pa-tool-name">{escape(spec.title[lang])} '
         f"<code>{escape(name)}</code></div>"
         f'<table class="pa-table"><thead><tr><th>{escape(label("field", lang))}</th>'
         f"<th>{escape(label('value', lang))}</th></tr></thead>"
@@ -104,8 +104,8 @@ def error_box(text: str, lang: str, details: list[str] | None = None) -> str:
 
 
 def _tool_call(call: ToolCall, lang: str) -> str:
-    if call.result:
-        return tool_table(call.name, call.arguments, call.result, lang)
+    if call.result is not None:
+        return tool_table(call.name, call.arguments, call.result_json() or {}, lang)
     if call.error:
         message = (call.error.get("message") or {}).get(lang, "")
         return error_box(message, lang)

@@ -1,0 +1,199 @@
+"""Course lists: "Physics 5 credits A-, Chemistry 4 credits B", "5 кредиттік пәннен 87 балл".
+
+A course is one stretch of the message holding exactly one credit count and exactly one
+grade (a letter, or a score of 0-100). The list is accepted only when every credit count
+found its course: a GPA over three of four courses is a wrong number, so a list that
+cannot be read completely is not read at all (the chat then asks for it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from assistant.reader.values import Value
+
+if TYPE_CHECKING:
+    from assistant.reader.message import Message
+
+SPLIT_PUNCT = frozenset(",;\n•")
+
+
+@dataclass(frozen=True)
+class Course:
+    credits: Value
+    grade: Value
+    name: str | None
+    in_name: tuple[Value, ...] = ()  # numbers that belong to the name ("Физика 1")
+
+
+@dataclass(frozen=True)
+class Found:
+    """The course list (empty when credit counts and grades do not make a whole list) and
+    the indices of the values it used."""
+
+    courses: list[dict[str, Any]]
+    used: frozenset[int]
+
+
+def _segments(msg: Message) -> list[tuple[int, int, bool]]:
+    """(start, end, joined_by_a_word) stretches between list separators."""
+    seps = {m.start: m.end for m in msg.of_kind("sep", "append")}
+    spans, last, glued = [], 0, False
+    k = 0
+    while k < len(msg.tokens):
+        token = msg.tokens[k]
+        if token.text in SPLIT_PUNCT or (token.text == "." and token.kind == "punct"):
+            spans.append((last, k, glued))
+            last, glued, k = k + 1, False, k + 1
+        elif k in seps and token.kind == "word":
+            spans.append((last, k, glued))
+            last, glued, k = seps[k], True, seps[k]
+        else:
+            k += 1
+    spans.append((last, len(msg.tokens), glued))
+    return [s for s in spans if s[0] < s[1]]
+
+
+def read_courses(msg: Message, *, named: bool) -> Found | None:
+    """The courses of the message; None when it names no credit count at all."""
+    credits = [
+        i for i in msg.numbers() if msg.values[i].unit == "credits" and msg.values[i].value >= 1
+    ]
+    if not credits:
+        return None
+    uniform = _uniform(msg, credits, named)
+    if uniform is not None:
+        return uniform
+    merged: list[tuple[int, int]] = []
+    for start, end, glued in _segments(msg):
+        if glued and merged and _content(msg, *merged[-1]) == (False, False):
+            merged[-1] = (merged[-1][0], end)  # "Теория вероятностей и ...": one name
+        elif merged and {_content(msg, *merged[-1]), _content(msg, start, end)} == {
+            (True, False),
+            (False, True),
+        }:
+            merged[-1] = (merged[-1][0], end)  # "A in Calculus, 5 credits"
+        else:
+            merged.append((start, end))
+    courses = [c for c in (_course(msg, a, b) for a, b in merged) if c is not None]
+    letters = [i for i, v in enumerate(msg.values) if v.kind == "letter"]
+    graded = [c for c in courses if c.grade.kind == "letter"]
+    if len(courses) != len(credits) or len(graded) != len(letters):
+        return Found([], frozenset())
+    out = []
+    for n, course in enumerate(courses, 1):
+        item: dict[str, Any] = {"credits": course.credits.value}
+        if named:
+            item = {"name": course.name or f"#{n}", **item}
+        key = "letter" if course.grade.kind == "letter" else "score"
+        item[key] = course.grade.value
+        out.append(item)
+    index = {id(v): i for i, v in enumerate(msg.values)}
+    used = {index[id(v)] for c in courses for v in (c.credits, c.grade, *c.in_name)}
+    return Found(out, frozenset(used))
+
+
+def _uniform(msg: Message, credits: list[int], named: bool) -> Found | None:
+    """ "all my courses are 5 credits, grades 84, 77, 90 and 66": one credit count for a
+    list of grades, said of every course."""
+    if named or len(credits) != 1 or not msg.has("both"):
+        return None
+    credit = msg.values[credits[0]]
+    _, letters, scores = _in(msg, 0, len(msg.tokens))
+    grades = letters if letters and not scores else scores if scores and not letters else []
+    if len(grades) < 2:
+        return None
+    key = "letter" if msg.values[grades[0]].kind == "letter" else "score"
+    courses = [{"credits": credit.value, key: msg.values[i].value} for i in grades]
+    return Found(courses, frozenset([credits[0], *grades]))
+
+
+def _in(msg: Message, start: int, end: int) -> tuple[list[int], list[int], list[int]]:
+    """Credit counts, letters and scores inside tokens [start, end), as value indices."""
+    numbers = set(msg.numbers())
+    credits, letters, scores = [], [], []
+    for i, v in enumerate(msg.values):
+        if not (start <= v.start < end):
+            continue
+        if v.kind == "letter":
+            letters.append(i)
+        elif i in numbers and v.unit == "credits":
+            credits.append(i)
+        elif _score_like(msg, i, numbers):
+            scores.append(i)
+    return credits, letters, scores
+
+
+def _score_like(msg: Message, i: int, numbers: set[int]) -> bool:
+    """A number that may be a course's score: 0-100, no unit but points, not in a name."""
+    v = msg.values[i]
+    return (
+        i in numbers and v.unit in (None, "points") and 0 <= v.value <= 100 and not _in_name(msg, v)
+    )
+
+
+def _content(msg: Message, start: int, end: int) -> tuple[bool, bool]:
+    credits, letters, scores = _in(msg, start, end)
+    return bool(credits), bool(letters or scores)
+
+
+def _course(msg: Message, start: int, end: int) -> Course | None:
+    credits, letters, scores = _in(msg, start, end)
+    if len(credits) != 1:
+        return None
+    credit = msg.values[credits[0]]
+    grades = letters + scores
+    if len(grades) != 1:
+        return None
+    grade = msg.values[grades[0]]
+    numbered = tuple(
+        v for v in msg.values if start <= v.start < end and v.kind == "number" and _in_name(msg, v)
+    )
+    return Course(credit, grade, _name(msg, start, end, credit, grade), numbered)
+
+
+def _in_name(msg: Message, value: Value) -> bool:
+    """ "Физика 1 — 4 кредит": a number between a name word and a dash or a credit count
+    is part of the course's name."""
+    before = msg.tokens[value.start - 1] if value.start > 0 else None
+    after = msg.tokens[value.end] if value.end < len(msg.tokens) else None
+    named = before is not None and before.kind == "word" and not _edge(msg, value.start - 1)
+    credit_next = any(v.start == value.end and v.unit == "credits" for v in msg.values)
+    return named and (credit_next or (after is not None and after.text in ("-", "—", ":")))
+
+
+def _edge(msg: Message, k: int) -> bool:
+    """A word that is not part of a course name: glue, units, cues, "course", "my"."""
+    return (
+        any(
+            m.start <= k < m.end
+            and m.kind
+            in ("glue", "unit", "received", "personal", "sep", "append", "calc", "intent")
+            for m in msg.mentions
+        )
+        or msg.tokens[k].kind != "word"
+    )
+
+
+def _name(msg: Message, start: int, end: int, credit: Value, grade: Value) -> str | None:
+    """The words before the first value ("Математика 5 кр. — B"), else between the grade and
+    the credits ("A in Calculus (5 credits)"); edge words trimmed, the user's spelling kept."""
+    taken = set(range(credit.start, credit.last)) | set(range(grade.start, grade.last))
+    first = min(credit.start, grade.start)
+    spans = [(start, first), (min(grade.last, credit.last), max(grade.start, credit.start))]
+    for a, b in spans:
+        ks = [k for k in range(a, b) if k not in taken]
+        while ks and _edge(msg, ks[0]):
+            ks.pop(0)
+        while ks and _edge(msg, ks[-1]) and not _number_in_name(msg, ks[-1]):
+            ks.pop()
+        if ks and any(msg.tokens[k].kind == "word" for k in ks):
+            name = msg.text[msg.tokens[ks[0]].start : msg.tokens[ks[-1]].end].strip(" :—-")
+            if name and len(name) <= 120:
+                return name
+    return None
+
+
+def _number_in_name(msg: Message, k: int) -> bool:
+    return msg.tokens[k].kind == "num" and k > 0 and msg.tokens[k - 1].kind == "word"

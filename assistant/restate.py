@@ -1,0 +1,90 @@
+"""Say back what was read, in the user's language, before any number is computed from it.
+
+Every tool reply begins "I read: R1 (rating 1) = 72, R2 (rating 2) = 65, exam grade = 48",
+so a misreading is visible at once; what could not be read is asked for by name. Values
+are shown the way people write them: decimal commas in Kazakh and Russian, yes / no and
+the tool's value words in the user's language, never the contract's codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from tools import registry
+
+PHRASES = {
+    "read": {"kk": "Түсінгенім: {items}.", "ru": "Я понял так: {items}.", "en": "I read: {items}."},
+    "nothing": {
+        "kk": "Хабарламадан есептеуге қажет мән таба алмадым.",
+        "ru": "В сообщении я не нашёл значений для расчёта.",
+        "en": "I found no values for the calculation in your message.",
+    },
+    "need": {
+        "kk": "Есептеу үшін тағы керек: {items}. Оларды жазып жіберіңіз.",
+        "ru": "Для расчёта нужно ещё: {items}. Напишите, пожалуйста.",
+        "en": "To calculate this I also need: {items}. Please send them.",
+    },
+    "unclear": {
+        "kk": "Мына мәнді анық түсінбедім: {items}. Нақтылап жазыңызшы.",
+        "ru": "Не понял однозначно: {items}. Уточните, пожалуйста.",
+        "en": "I could not tell for sure: {items}. Please say which it is.",
+    },
+    "yes": {"kk": "иә", "ru": "да", "en": "yes"},
+    "no": {"kk": "жоқ", "ru": "нет", "en": "no"},
+    "credits": {"kk": "кр.", "ru": "кр.", "en": "cr."},
+}
+
+
+def _number(value: float | int, lang: str) -> str:
+    text = f"{value:g}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang in ("kk", "ru") else text
+
+
+def shown(tool: str, name: str, value: Any, lang: str) -> str:
+    """One argument or result value as people read it, in `lang`."""
+    spec = registry.get(tool)
+    if isinstance(value, bool):
+        return PHRASES["yes" if value else "no"][lang]
+    if isinstance(value, int | float):
+        return _number(value, lang)
+    if isinstance(value, str):
+        return spec.value(name, value, lang) or value
+    if isinstance(value, list):
+        return ", ".join(_item(tool, name, v, lang) for v in value)
+    if isinstance(value, Mapping):
+        return _item(tool, name, value, lang)
+    return str(value)
+
+
+def _item(tool: str, name: str, value: Any, lang: str) -> str:
+    if not isinstance(value, Mapping):
+        return shown(tool, name, value, lang)
+    grade = value.get("letter", value.get("score"))
+    head = f"{value['name']}: " if value.get("name") else ""
+    credits = value.get("credits")
+    unit = PHRASES["credits"][lang]
+    body = f"{shown(tool, 'credits', credits, lang)} {unit} " if credits is not None else ""
+    return f"{head}{body}{shown(tool, 'letter', grade, lang)}".strip()
+
+
+def restate(tool: str, arguments: Mapping[str, Any], lang: str) -> str:
+    """ "I read: R1 (rating 1) = 72, ..." for the arguments a calculation will use."""
+    spec = registry.get(tool)
+    items = [f"{spec.label(n, lang)} = {shown(tool, n, v, lang)}" for n, v in arguments.items()]
+    if not items:
+        return PHRASES["nothing"][lang]
+    return PHRASES["read"][lang].format(items="; ".join(items))
+
+
+def ask_for(tool: str, missing: list[str], ambiguous: list[str], lang: str) -> str:
+    """The follow-up question: what was unclear, then what is still needed."""
+    spec = registry.get(tool)
+    parts = []
+    unclear = [spec.label(n, lang) for n in missing if n in ambiguous]
+    needed = [spec.label(n, lang) for n in missing if n not in ambiguous]
+    if unclear:
+        parts.append(PHRASES["unclear"][lang].format(items=", ".join(unclear)))
+    if needed:
+        parts.append(PHRASES["need"][lang].format(items=", ".join(needed)))
+    return " ".join(parts)
