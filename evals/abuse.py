@@ -336,27 +336,23 @@ def plant_victim(assistant, world: World) -> None:
 def run_suite(
     assistant,
     cases: Iterable[AbuseCase] | None = None,
-    channels: Iterable[str] = ("assistant", "api"),
     world: World | None = None,
+    client: Any = None,
 ) -> dict[str, Any]:
-    """Run the cases (the whole suite by default) and summarise them."""
+    """Run the cases (the whole suite by default) and summarise them.
+
+    The HTTP cases run only with `client`, an HTTP client of the app built on the same
+    assistant with `world.admin_token` as its admin token (the caller builds it: evals/
+    does not reach up into the web layer).
+    """
     started = time.perf_counter()
-    cases = list(load_cases() if cases is None else cases)
-    wanted = set(channels)
-    cases = [c for c in cases if c.channel in wanted]
+    cases = [c for c in (load_cases() if cases is None else cases)]
+    if client is None:
+        cases = [c for c in cases if c.channel == "assistant"]
     world = world or World()
     plant_victim(assistant, world)
     verdicts = [run_assistant_case(assistant, c, world) for c in cases if c.channel == "assistant"]
-    api_cases = [c for c in cases if c.channel == "api"]
-    if api_cases:
-        from fastapi.testclient import TestClient
-
-        from ui.api import create_app
-        from ui.api.settings import ApiSettings
-
-        settings = ApiSettings(admin_token=world.admin_token, rate_limit=None, ui=False)
-        with TestClient(create_app(assistant, settings)) as client:
-            verdicts += [run_api_case(client, c, world) for c in api_cases]
+    verdicts += [run_api_case(client, c, world) for c in cases if c.channel == "api"]
     order = {c.id: n for n, c in enumerate(cases)}
     verdicts.sort(key=lambda v: order[v.id])
     return summarise(verdicts, seconds=time.perf_counter() - started)

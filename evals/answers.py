@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.models import Answer
+from corpus.languages import SLICES
 from corpus.store import clauses_by_id
 from evals.dataset import EvalItem
 from evals.matching import contains_evidence
@@ -105,7 +106,7 @@ def run_probes(assistant, path: Path = PROBES) -> dict:
     cases run in `policy-assistant eval abuse`)."""
     from evals.abuse import load_cases, run_suite
 
-    report = run_suite(assistant, load_cases(path), channels=("assistant",))
+    report = run_suite(assistant, load_cases(path))
     results = [
         {"id": r["id"], "category": r["category"], "status": r["outcome"], "passed": r["passed"]}
         for r in report["results"]
@@ -135,9 +136,10 @@ def ask_latency(assistant, questions: list[str], repeats: int = 2) -> dict:
 
 def markdown(result: dict, probes: dict, latency: dict) -> str:
     lines = ["# Answer evaluation (through `ask`, extractive composer)", ""]
-    lines += ["| metric | kk | ru | en | all | n |", "|---|---|---|---|---|---|"]
+    columns = [s for s in (*SLICES, "all") if any(s in m for m in result["metrics"].values())]
+    lines += ["| metric | " + " | ".join(columns) + " | n |", "|---" * (len(columns) + 2) + "|"]
     for name, m in result["metrics"].items():
-        cells = " | ".join(f"{m.get(lang, float('nan')):.2f}" for lang in ("kk", "ru", "en", "all"))
+        cells = " | ".join(f"{m[c]:.2f}" if c in m else "–" for c in columns)
         lines.append(f"| {name} | {cells} | {m['n']} |")
     lines += [
         "",

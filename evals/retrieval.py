@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from corpus.languages import SLICES
 from corpus.store import clauses_by_id
 from evals.dataset import EvalItem
 from evals.matching import first_relevant_rank
 from indexing.search import Mode, Retriever
-
-LANGS = ("kk", "ru", "en")
 
 
 @dataclass
@@ -54,7 +53,7 @@ def evaluate(
     questions = [i for i in items if i.kind == "retrieval" and i.gold]
     results: dict[str, dict[str, Metrics]] = {}
     for mode in modes:
-        ranks: dict[str, list[tuple[str, int | None]]] = {lang: [] for lang in LANGS}
+        ranks: dict[str, list[tuple[str, int | None]]] = {lang: [] for lang in SLICES}
         for item in questions:
             hits = retriever.search(item.question, k=10, mode=mode).hits
             rank = first_relevant_rank([kk_text[h.clause_id] for h in hits], item.gold)

@@ -7,13 +7,23 @@ from typing import Annotated
 
 import typer
 
-from ui.console import JsonFlag, console, print_json
+from ui.console import JsonFlag, console, fail, print_json
 
 app = typer.Typer(help="Evaluate on a question set and write reports.", no_args_is_help=True)
 SetOpt = Annotated[Path | None, typer.Option("--set", help="Question set (JSONL); default: dev.")]
 OutOpt = Annotated[
     Path | None, typer.Option("--out", help="Report folder (default evals/reports).")
 ]
+
+
+def _load(question_set: Path | None, json_out: bool):
+    """The question set, or a clear error naming the file and line (exit 2)."""
+    from evals.dataset import DEV_SET, EvalSetError, load_items
+
+    try:
+        return load_items(question_set or DEV_SET)
+    except EvalSetError as error:
+        fail(str(error), 2, json_out, "bad_set")
 
 
 @app.command("retrieval")
@@ -26,11 +36,10 @@ def retrieval(
     json_out: JsonFlag = False,
 ) -> None:
     """Recall@1, Recall@5, MRR@10 per language for BM25, dense and hybrid."""
-    from evals.dataset import DEV_SET, load_items
     from evals.report import REPORTS, retrieval_report
     from ui.cli_search import open_retriever
 
-    items = load_items(question_set or DEV_SET)
+    items = _load(question_set, json_out)
     retriever = open_retriever(json_out)
     data = retrieval_report(items, retriever, ablations=ablations, out_dir=out or REPORTS)
     if json_out:
@@ -71,17 +80,29 @@ def bench(
 def answers(
     question_set: SetOpt = None,
     out: OutOpt = None,
+    phrasings: Annotated[
+        bool,
+        typer.Option(
+            "--phrasings/--no-phrasings",
+            help="Also ask the tool-request sets of evals/phrasings/ (tune and test halves).",
+        ),
+    ] = True,
     json_out: JsonFlag = False,
 ) -> None:
-    """Citation hit rate, tool accuracy, refusals, probes and warm `ask` latency."""
+    """Citation hit rate, tool accuracy, refusals, probes, warm `ask` latency, and tool
+    requests in people's own words (evals/reports/answers.md, phrasings.md)."""
     import json
 
+    from evals import phrasings as phrasing_sets
     from evals.answers import ask_latency, evaluate_answers, markdown, run_probes
-    from evals.dataset import DEV_SET, load_items
     from evals.report import REPORTS
     from ui.cli_ask import open_assistant
 
-    items = load_items(question_set or DEV_SET)
+    items = _load(question_set, json_out)
+    try:
+        sets = {half: phrasing_sets.load(path) for half, path in phrasing_sets.HALVES.items()}
+    except phrasing_sets.PhrasingSetError as error:
+        fail(str(error), 2, json_out, "bad_set")
     assistant = open_assistant(json_out)
     result = evaluate_answers(assistant, items)
     probes = run_probes(assistant)
@@ -91,10 +112,18 @@ def answers(
     data = {**result, "probes": probes, "ask_latency_ms": latency}
     (folder / "answers.json").write_text(json.dumps(data, indent=2, ensure_ascii=False))
     (folder / "answers.md").write_text(markdown(result, probes, latency), encoding="utf-8")
+    report = ""
+    if phrasings:
+        found = {half: phrasing_sets.evaluate(assistant, s) for half, s in sets.items()}
+        data["phrasings"] = {half: r["summary"] for half, r in found.items()}
+        (folder / "phrasings.json").write_text(json.dumps(found, indent=2, ensure_ascii=False))
+        report = phrasing_sets.markdown(found)
+        (folder / "phrasings.md").write_text(report, encoding="utf-8")
     if json_out:
         print_json(data)
     else:
         console.print(markdown(result, probes, latency))
+        console.print(report)
 
 
 @app.command("abuse")
@@ -111,14 +140,23 @@ def abuse(
 ) -> None:
     """Prompt injection and abuse (OWASP LLM Top 10) in kk/ru/en through `ask` and the API;
     writes evals/reports/abuse.md and abuse.json; exit 1 if any case fails."""
-    from evals.abuse import SUITE, load_cases, run_suite, write_reports
+    from fastapi.testclient import TestClient
+
+    from evals.abuse import SUITE, World, load_cases, run_suite, write_reports
     from evals.report import REPORTS
+    from ui.api import create_app
+    from ui.api.settings import ApiSettings
     from ui.cli_ask import open_assistant
 
     cases = load_cases(suite or SUITE)
     assistant = open_assistant(json_out)
-    channels = ("assistant", "api") if api else ("assistant",)
-    report = run_suite(assistant, cases, channels=channels)
+    world = World()
+    if api:
+        settings = ApiSettings(admin_token=world.admin_token, rate_limit=None, ui=False)
+        with TestClient(create_app(assistant, settings)) as client:
+            report = run_suite(assistant, cases, world, client)
+    else:
+        report = run_suite(assistant, cases, world)
     path = write_reports(report, out or REPORTS)
     if json_out:
         print_json(report)

@@ -151,19 +151,24 @@ class Binder:
 
     @cached_property
     def _noise(self) -> frozenset[int]:
-        """Tokens of numbers that state nothing (dates, years, clause numbers)."""
+        """Tokens of numbers that state nothing here (dates, years, a scale's top)."""
         return frozenset(
             k
-            for i in self.msg.excluded
-            for k in range(self.msg.values[i].start, self.msg.values[i].end)
+            for i, v in enumerate(self.msg.values)
+            if v.kind == "number"
+            for k in range(v.start, v.end)
+            if k not in self._blockers
         )
 
     @cached_property
     def _blockers(self) -> frozenset[int]:
-        """Tokens no link crosses: other values, other labels of this tool, clause breaks."""
+        """Tokens no link crosses: other values this tool could take, its other labels,
+        clause breaks. A value no argument takes ("on a 4-point scale" for a GPA that has
+        no scale argument) does not block."""
         out: set[int] = set()
         for i in self.numbers:
-            out.update(range(self.msg.values[i].start, self.msg.values[i].end))
+            if any(self.fits(n, i, strict=False) for n in self._of("number")):
+                out.update(range(self.msg.values[i].start, self.msg.values[i].end))
         for a, b in _not_inside(self._label_spans, self._label_spans):
             out.update(range(a, b))
         for m in self.msg.of_kind("break"):
@@ -653,16 +658,24 @@ def _lone(binder: Binder, reading: Reading, taken: set[int]) -> None:
             reading.ambiguous.append(name)
 
 
-def _negated(msg: Message, start: int, end: int) -> bool:
-    """A negation cue within the same clause: up to 3 words before, or 2 after."""
+def _negated(msg: Message, start: int, end: int, others: list[Mention] = ()) -> bool:
+    """A negation cue in the same clause: up to 3 words before the cue, or up to 5 after
+    it ("сертификата по английскому у меня нет"), unless a "have" / "бар" / "есть" comes
+    first ("сертификат есть, магистратуры нет"). A cue in `others` keeps its own words:
+    the "нет" of "в расписании нет" negates nothing else."""
+    affirmed = {m.start for m in msg.mentions if m.kind == "yes"}
     for m in msg.mentions:
+        if any(o.start <= m.start < o.end and o.end - o.start > 1 for o in others):
+            continue
         if m.kind == "neg_before" and start - 3 <= m.end <= start:
-            between = msg.tokens[m.end : start]
-        elif m.kind == "neg_after" and end <= m.start <= end + 2:
-            between = msg.tokens[end : m.start]
+            between = range(m.end, start)
+        elif m.kind == "neg_after" and end <= m.start <= end + 5:
+            between = range(end, m.start)
+            if any(k in affirmed for k in between):
+                continue
         else:
             continue
-        if not any(t.is_break or t.text in ",;" for t in between):
+        if not any(msg.tokens[k].is_break or msg.tokens[k].text in ",;()" for k in between):
             return True
     return False
 
@@ -702,7 +715,7 @@ def _flags(binder: Binder, reading: Reading) -> None:
             if m in denials or not any(d.start < m.end and m.start < d.end for d in denials)
         ]
         said = {
-            (m.meaning[2] if m.kind == "flag" else True) != _negated(msg, m.start, m.end)
+            (m.meaning[2] if m.kind == "flag" else True) != _negated(msg, m.start, m.end, cues)
             for m in cues
         }
         if len(said) == 1:

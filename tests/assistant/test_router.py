@@ -982,9 +982,7 @@ def test_new_question_ignores_the_pending_calculation(lang, tool, before, messag
 
 
 def test_pending_may_be_a_plain_dict_or_junk():
-    assert route(
-        "65", {"tool": "final_grade", "arguments": {"r1": 1, "r2": 2}}
-    ).arguments == {
+    assert route("65", {"tool": "final_grade", "arguments": {"r1": 1, "r2": 2}}).arguments == {
         "r1": 1,
         "r2": 2,
         "exam": 65,

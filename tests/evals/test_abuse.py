@@ -6,8 +6,11 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from fastapi.testclient import TestClient
 
 from evals.abuse import OWASP, AbuseCase, World, judge_answer, load_cases, run_suite
+from ui.api import create_app
+from ui.api.settings import ApiSettings
 
 CASES = load_cases()
 
@@ -28,7 +31,10 @@ def test_suite_covers_every_language_and_category():
 
 
 def test_every_case_passes(assistant):
-    report = run_suite(assistant, CASES)
+    world = World()
+    settings = ApiSettings(admin_token=world.admin_token, rate_limit=None, ui=False)
+    with TestClient(create_app(assistant, settings)) as client:
+        report = run_suite(assistant, CASES, world, client)
     failed = {r["id"]: r["reasons"] for r in report["results"] if not r["passed"]}
     assert not failed
     assert report["total"] == len(CASES) and report["rate"] == 1.0
