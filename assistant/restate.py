@@ -30,6 +30,11 @@ PHRASES = {
         "ru": "Не понял однозначно: {items}. Уточните, пожалуйста.",
         "en": "I could not tell for sure: {items}. Please say which it is.",
     },
+    "assumed": {
+        "kk": "{item} (хабарламада жоқ, осылай алдым; басқаша болса, жазыңыз)",
+        "ru": "{item} (в сообщении не сказано, взято так; если иначе, напишите)",
+        "en": "{item} (not in your message, so I took this; tell me if it is otherwise)",
+    },
     "yes": {"kk": "иә", "ru": "да", "en": "yes"},
     "no": {"kk": "жоқ", "ru": "нет", "en": "no"},
     "credits": {"kk": "кр.", "ru": "кр.", "en": "cr."},
@@ -68,12 +73,18 @@ def _item(tool: str, name: str, value: Any, lang: str) -> str:
     return f"{head}{body}{shown(tool, 'letter', grade, lang)}".strip()
 
 
-def restate(tool: str, arguments: Mapping[str, Any], lang: str) -> str:
-    """ "I read: R1 (rating 1) = 72, ..." for the arguments a calculation will use."""
+def restate(tool: str, arguments: Mapping[str, Any], lang: str, *, computed: bool = True) -> str:
+    """ "I read: R1 (rating 1) = 72, ..." for the arguments a calculation will use; with
+    `computed`, the defaults the tool assumed where the message was silent, said so."""
     spec = registry.get(tool)
     items = [f"{spec.label(n, lang)} = {shown(tool, n, v, lang)}" for n, v in arguments.items()]
     if not items:
         return PHRASES["nothing"][lang]
+    for name, read in spec.reads.items():
+        default = spec.args.model_fields[name].default if name in spec.args.model_fields else None
+        if computed and read.assumed and name not in arguments and default is not None:
+            item = f"{spec.label(name, lang)} = {shown(tool, name, default, lang)}"
+            items.append(PHRASES["assumed"][lang].format(item=item))
     return PHRASES["read"][lang].format(items="; ".join(items))
 
 

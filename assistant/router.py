@@ -111,7 +111,8 @@ def _decide(msg: Message, reading: Reading, args: dict[str, Any], *, follow_up=F
     missing = [n for n in spec.needs(args) if n not in ambiguous and n not in alternatives]
     # The policy text comes too when the message asks about the rule, or when the
     # calculation must wait for values: the reply then still says what the policy says.
-    kind = "both" if msg.has("rule") or (missing and not follow_up) else "tool"
+    waiting = bool(ambiguous or missing) and not follow_up
+    kind = "both" if msg.has("rule") or waiting else "tool"
     return Route(
         kind=kind,
         tool=reading.tool,
@@ -156,11 +157,12 @@ def _follow_up(
         other = spec.reads[name].instead_of if name in spec.reads else None
         if other:
             before.pop(other, None)  # "and how many credits is 100 hours?"
-    asked = [n for n in pending.asked if n not in new] or spec.needs({**before, **new})
+    waiting = pending.asked or spec.needs(before)  # what the last reply asked for
+    asked = [n for n in waiting if n not in new] or spec.needs({**before, **new})
     new.update(_bare_answers(msg, reading, asked, before))
     new.update(_list_corrections(msg, reading, before, new))
     if not new:
-        if pending.asked and _answer_like(msg):
+        if waiting and _answer_like(msg):
             return _decide(msg, reading, before, follow_up=True)  # ask again
         return alone
     return _decide(msg, reading, {**before, **new}, follow_up=True)
@@ -213,8 +215,12 @@ def _bare_answers(
     numeric = [n for n in missing if n in reads and reads[n].kind == "number" and n not in out]
     lists = [n for n in missing if n in reads and reads[n].kind == "list" and n not in out]
     distinct = {v.value for v in free}
+    groups = {reads[n].group for n in numeric}
     if len(numeric) == 1 and len(distinct) == 1:
         out[numeric[0]] = free[0].value
+    elif len(numeric) == len(free) > 1 and len(groups) == 1 and None not in groups:
+        ordered = sorted(numeric, key=lambda n: reads[n].order)  # "70 and 65": R1, R2
+        out.update({n: v.value for n, v in zip(ordered, free, strict=True)})
     elif len(lists) == 1 and len(free) >= 2:
         digits = [v for v in free if not v.words] or free  # "the two profile ones" is no score
         out[lists[0]] = [v.value for v in digits]  # "History 15, math literacy 8, reading 9 ..."

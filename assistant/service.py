@@ -110,7 +110,7 @@ class Assistant:
     def _run_tool(self, draft: _Draft, decision: Route) -> None:
         """Say what was read, then ask for what is missing or compute."""
         lang, tool, arguments = draft.lang, str(decision.tool), decision.arguments
-        read = restate(tool, arguments, lang)
+        read = restate(tool, arguments, lang, computed=not decision.missing)
         if decision.missing:
             question = ask_for(tool, decision.missing, decision.ambiguous, lang)
             draft.texts.append(f"{read}\n{question}")

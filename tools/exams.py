@@ -517,7 +517,7 @@ SPECS = (
         },
         reads={
             "grade": reads.letter(),
-            "fx_count": reads.choice(),
+            "fx_count": reads.choice(assumed=True),
             "context": reads.choice(),
         },
         values={

@@ -41,6 +41,8 @@ class Read:
       project means the course has one).
     - `instead_of`: an alternative argument that a newly stated value of this one replaces
       in a follow-up ("and how many credits is 100 hours?" after a question on 5 credits).
+    - `assumed`: when the message does not say, the reply names the default the tool used
+      ("FX received: 1 time, as you did not say"), so a wrong assumption is seen.
     """
 
     kind: Kind
@@ -59,6 +61,7 @@ class Read:
     named: bool = False
     implies: Mapping[str, object] = field(default_factory=dict)
     instead_of: str | None = None
+    assumed: bool = False
 
 
 def number(**kwargs) -> Read:
@@ -69,8 +72,8 @@ def flag(**implies: object) -> Read:
     return Read("flag", implies=implies)
 
 
-def choice(*, key: bool = False) -> Read:
-    return Read("choice", key=key)
+def choice(*, key: bool = False, assumed: bool = False) -> Read:
+    return Read("choice", key=key, assumed=assumed)
 
 
 def letter(*, key: bool = True) -> Read:

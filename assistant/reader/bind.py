@@ -119,9 +119,7 @@ class Binder:
         names = self._names(name)
         spans = [(m.start, m.end) for m in self.msg.mentions if self._is_label(m, names)]
         spans = [  # "the final | final grade": a label running into a tool's name is none
-            (a, b)
-            for a, b in spans
-            if not any(a < c < b < d for c, d in self._intent_spans)
+            (a, b) for a, b in spans if not any(a < c < b < d for c, d in self._intent_spans)
         ]
         return _not_inside(spans, self._label_spans + self._intent_spans)
 
@@ -247,6 +245,8 @@ class Binder:
                 elif value.last <= start:
                     cost = self.gap(value.last, start)
                     cost = None if cost is None else cost + BACKWARD
+                elif value.end <= start:  # the label begins with the unit: "20 classes in total"
+                    cost = BACKWARD
                 else:
                     continue
                 if cost is None or not self.fits(name, i, strict=False):
@@ -379,7 +379,13 @@ class Binder:
         totals = {r.total_of: n for n, r in self.reads.items() if r.total_of}
         out = []
         for part, whole in self.part_pairs():
-            if totals:
+            if (
+                part is not None
+                and self.msg.values[whole].value in SCALE_TOPS
+                and self._slash(part, whole)
+            ):
+                self.denominators[part] = whole  # "80/100": the scale, never a total
+            elif totals:
                 for of, total in totals.items():
                     if self.fits(total, whole):
                         links = [(total, whole)]
@@ -389,6 +395,10 @@ class Binder:
             elif part is not None and _value(self.msg, whole) >= _value(self.msg, part):
                 self.denominators[part] = whole  # "UNT 47 out of 140": 140 is the scale
         return out
+
+    def _slash(self, part: int, whole: int) -> bool:
+        between = self.msg.tokens[self.msg.values[part].end : self.msg.values[whole].start]
+        return [t.text for t in between] == ["/"]
 
     def part_pairs(self) -> list[tuple[int | None, int]]:
         msg = self.msg
@@ -400,7 +410,9 @@ class Binder:
             after = [i for i in ordered if msg.values[i].start >= m.end]
             if before and after:
                 x, y = before[-1], after[0]
-                if m.start - msg.values[x].last <= 2 and msg.values[y].start - m.end <= 1:
+                close = m.start - msg.values[x].last <= 2 and msg.values[y].start - m.end <= 1
+                units = {msg.values[x].unit, msg.values[y].unit} - {None}
+                if close and len(units) <= 1:  # "3 courses of 5 credits" is no part of a whole
                     pairs.append((x, y))
         for m in msg.of_kind("total_before"):  # out of Y ...
             if m.end in index:
@@ -697,7 +709,7 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
 def _flags(binder: Binder, reading: Reading) -> None:
     msg = binder.msg
     near = _near_flags()
-    for name in binder._of("flag"):
+    for name in sorted(binder._of("flag"), key=lambda n: bool(binder.reads[n].implies)):
         if name in near and not any(
             m.kind == "near" and m.meaning[1] == name for m in msg.mentions
         ):
@@ -723,6 +735,8 @@ def _flags(binder: Binder, reading: Reading) -> None:
             reading.args[name] = value
             for other, implied in binder.reads[name].implies.items():
                 reading.args[other] = implied  # "never handed in my course project": it has one
+                if other in reading.ambiguous:
+                    reading.ambiguous.remove(other)
         elif len(said) > 1:
             reading.ambiguous.append(name)
 

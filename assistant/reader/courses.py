@@ -183,6 +183,12 @@ def _name(msg: Message, start: int, end: int, credit: Value, grade: Value) -> st
     first = min(credit.start, grade.start)
     spans = [(start, first), (min(grade.last, credit.last), max(grade.start, credit.start))]
     for a, b in spans:
+        cuts = [
+            k
+            for k in range(a, b)
+            if msg.tokens[k].text in (":", "?", "!") or msg.tokens[k].is_break
+        ]
+        a = max([a, *(k + 1 for k in cuts)])  # "...жатырмын: Физика 5 кредит": after the colon
         ks = [k for k in range(a, b) if k not in taken]
         while ks and _edge(msg, ks[0]):
             ks.pop(0)

@@ -297,8 +297,10 @@ def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Toke
     for value in values:
         end = value.end
         nxt = tokens[end] if end < len(tokens) else None
-        if nxt is not None and nxt.attached and nxt.kind == "word" and len(nxt.text) <= 3:
-            end += 1  # a case ending ("100-ден", "9-ын", "3-го", "2nd"), not a unit
+        if nxt is not None and nxt.attached and nxt.kind == "word":
+            # a case or ordinal ending ("100-ден", "9-ын", "3-го", "2nd"), not a unit ("5кр")
+            if _ending(nxt) or (len(nxt.text) <= 3 and end not in units):
+                end += 1
         # a unit phrase may begin with the ending ("3-го года": a year of study)
         here = [m for m in units.get(value.end, []) if m.end > end] or units.get(end, [])
         if not here and end < len(tokens) and tokens[end].text in ("-", "x", "х"):
@@ -314,6 +316,20 @@ def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Toke
         if joiners.get(value.end) == after.start:  # "5 және 4 кредит", "120 or 150 hours"
             out[n] = replace(value, unit=after.unit)
     return out
+
+
+@cache
+def _endings() -> frozenset[str]:
+    """Endings glued to a number: Kazakh cases, ordinal suffixes ("2nd", "3-го", "1-ші")."""
+    out = set()
+    for vocab in all_vocabularies().values():
+        for ending in (*vocab.numbers.suffixes, *vocab.part_suffixes, *vocab.numbers.ordinal):
+            out |= {ending.lower(), word_form(ending, "kk")}
+    return frozenset(out)
+
+
+def _ending(token: Token) -> bool:
+    return token.kind == "word" and (token.low in _endings() or token.loose in _endings())
 
 
 LABELS = frozenset({"arg", "group", "flag", "value", "intent", "unit", "near"})

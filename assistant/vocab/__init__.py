@@ -59,6 +59,7 @@ class NumberWords(BaseModel):
     decimal_point: list[str] = []
     denominators: dict[str, int] = {}
     suffixes: list[str] = []
+    ordinal: list[str] = Field(default=[], description='endings that make "2" second: 2nd, 2-й')
 
 
 class Vocabulary(BaseModel):

@@ -33,7 +33,7 @@ def test_dev_set_has_25_tool_cases():
 @pytest.mark.parametrize("item", TOOL_ITEMS, ids=[item["id"] for item in TOOL_ITEMS])
 def test_dev_tool_case_routes_to_its_tool_with_working_arguments(item):
     decision = route(item["question"])
-    assert decision.kind == "tool", decision
+    assert decision.kind in ("tool", "both"), decision
     assert decision.tool == item["tool"], decision
     assert decision.missing == []
     result = registry.run(decision.tool, decision.arguments).to_json()
@@ -41,10 +41,9 @@ def test_dev_tool_case_routes_to_its_tool_with_working_arguments(item):
 
 
 @pytest.mark.parametrize("item", OTHER_ITEMS, ids=[item["id"] for item in OTHER_ITEMS])
-def test_dev_policy_question_is_not_a_calculation(item):
+def test_dev_policy_question_always_gets_the_policy_text(item):
     decision = route(item["question"])
-    assert decision.kind != "tool", decision
-    assert decision == Route(kind="retrieval"), decision
+    assert decision.kind in ("retrieval", "both"), decision
 
 
 # ---- own cases: calculations ---------------------------------------------------------------
@@ -584,135 +583,74 @@ TOOL_CASES = [
 @pytest.mark.parametrize(("lang", "message", "tool", "arguments"), TOOL_CASES)
 def test_own_calculation(lang, message, tool, arguments):
     decision = route(message)
-    assert (decision.kind, decision.tool, decision.missing) == ("tool", tool, []), decision
+    assert decision.kind in ("tool", "both"), decision
+    assert (decision.tool, decision.missing) == (tool, []), decision
     assert decision.arguments == arguments
     registry.run(tool, decision.arguments)  # the arguments are valid for the tool
 
 
 # ---- own cases: missing arguments, rules beside a number --------------------------------
 
+# A calculation that must wait for values: the reply says what it read, asks for the rest,
+# and brings the policy text meanwhile ("both").
 PARTIAL_CASES = [
-    (
-        "en",
-        "What's my final grade? R1 is 90 and R2 is 85.",
-        "tool",
-        "final_grade",
-        {"r1": 90, "r2": 85},
-        ["exam"],
-    ),
-    (
-        "ru",
-        "R1 80 и R2 70, какая у меня будет итоговая оценка?",
-        "tool",
-        "final_grade",
-        {"r1": 80, "r2": 70},
-        ["exam"],
-    ),
-    ("en", "Calculate my GPA", "tool", "gpa", {}, ["courses"]),
-    ("ru", "Посчитайте мой средний балл", "tool", "gpa", {}, ["courses"]),
-    ("en", "My GPA: courses 5 credits A, 4 credits", "tool", "gpa", {}, ["courses"]),
-    ("kk", "Қорытынды бағамды есептеп беріңізші", "tool", "final_grade", {}, ["r1", "r2", "exam"]),
-    (
-        "en",
-        "3rd year bachelor, IELTS 6.5, GPA 2.4. Can I go on exchange?",
-        "tool",
-        "mobility_eligibility",
-        {"level": "bachelor", "year": 3, "gpa": 2.4},
-        ["english_level"],
-    ),
-    (
-        "en",
-        "I scored 60 on the UNT, am I eligible?",
-        "tool",
-        "admission_bachelor",
-        {"unt_total": 60},
-        ["subject_scores"],
-    ),
-    ("kk", "ҰБТ 47", "both", "admission_bachelor", {"unt_total": 47}, ["subject_scores"]),
-    (
-        "en",
-        "R1 70, R2 80, I missed 6 classes. Am I admitted?",
-        "tool",
-        "exam_admission",
-        {"r1": 70, "r2": 80, "missed": 6},
-        ["total_classes"],
-    ),
+    ("en", "What's my final grade? R1 is 90 and R2 is 85.", "both", "final_grade",
+     {"r1": 90, "r2": 85}, ["exam"]),
+    ("ru", "R1 80 и R2 70, какая у меня будет итоговая оценка?", "both", "final_grade",
+     {"r1": 80, "r2": 70}, ["exam"]),
+    ("en", "Calculate my GPA", "both", "gpa", {}, ["courses"]),
+    ("ru", "Посчитайте мой средний балл", "both", "gpa", {}, ["courses"]),
+    # a credit count without its grade: the list is incomplete, so it is asked for whole
+    ("en", "My GPA: courses 5 credits A, 4 credits", "both", "gpa", {}, ["courses"]),
+    ("kk", "Қорытынды бағамды есептеп беріңізші", "both", "final_grade", {},
+     ["r1", "r2", "exam"]),
+    ("en", "3rd year bachelor, IELTS 6.5, GPA 2.4. Can I go on exchange?", "both",
+     "mobility_eligibility", {"level": "bachelor", "year": 3, "gpa": 2.4}, ["english_level"]),
+    ("en", "I scored 60 on the UNT, am I eligible?", "both", "admission_bachelor",
+     {"unt_total": 60}, ["subject_scores"]),
+    ("en", "R1 70, R2 80, I missed 6 classes. Am I admitted?", "both", "exam_admission",
+     {"r1": 70, "r2": 80, "missed": 6}, ["total_classes"]),
     # the rules behind the number are asked too
-    (
-        "en",
-        "R1 80, R2 70, exam 65 — what's my final grade and how is it calculated?",
-        "both",
-        "final_grade",
-        {"r1": 80, "r2": 70, "exam": 65},
-        [],
-    ),
-    (
-        "ru",
-        "Р1 80, Р2 85 — сколько нужно набрать на экзамене, чтобы получить A?",
-        "both",
-        "exam_admission",
-        {"r1": 80, "r2": 85},
-        [],
-    ),
-    (
-        "en",
-        "Is the summer semester limit 30 credits?",
-        "both",
-        "summer_semester",
-        {"retake_credits": 30},
-        [],
-    ),
-    # lateness of unknown length: only lateness over 20 minutes counts (§8)
-    (
-        "en",
-        "R1 60, R2 60, 20 classes in total, I was late 10 times. Admitted?",
-        "both",
-        "exam_admission",
-        {"r1": 60, "r2": 60, "total_classes": 20},
-        [],
-    ),
-    # "3 courses of 5 credits each": the router does not multiply for the student
-    (
-        "en",
-        "I failed 3 courses of 5 credits each, summer semester cost at 20000 per credit?",
-        "both",
-        "summer_semester",
-        {"credit_price": 20000},
-        ["retake_credits"],
-    ),
-]
+    ("en", "R1 80, R2 70, exam 65 — what's my final grade and how is it calculated?", "both",
+     "final_grade", {"r1": 80, "r2": 70, "exam": 65}, []),
+    ("ru", "Р1 80, Р2 85 — сколько нужно набрать на экзамене, чтобы получить A?", "both",
+     "exam_admission", {"r1": 80, "r2": 85}, []),
+    ("en", "Is the summer semester limit 30 credits?", "both", "summer_semester",
+     {"retake_credits": 30}, []),
+    # lateness of unknown length: only lateness over 20 minutes counts (§8), so it is asked
+    ("en", "R1 60, R2 60, 20 classes in total, I was late 10 times. Admitted?", "both",
+     "exam_admission", {"r1": 60, "r2": 60, "total_classes": 20}, ["late_over_20"]),
+    # "3 courses of 5 credits each": the count times the credits, restated so it is seen
+    ("en", "I failed 3 courses of 5 credits each, summer semester cost at 20000 per credit?",
+     "tool", "summer_semester", {"retake_credits": 15, "credit_price": 20000}, []),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("lang", "message", "kind", "tool", "arguments", "missing"), PARTIAL_CASES)
 def test_own_partial_or_mixed_question(lang, message, kind, tool, arguments, missing):
     decision = route(message)
-    assert decision == Route(kind=kind, tool=tool, arguments=arguments, missing=missing)
+    assert (decision.kind, decision.tool, decision.arguments, decision.missing) == (
+        kind,
+        tool,
+        arguments,
+        missing,
+    ), decision
 
 
 # ---- own cases: questions about the rules, numbers or not --------------------------------
 
 RETRIEVAL_CASES = [
-    # an FX without saying whether it is the first or the second: the paths differ (§8),
-    # the clauses cover both, the tool would have to assume
-    ("ru", "Получил FX по физике. Что делать?"),
     ("ru", "что будет если получил FX"),
-    ("en", "I got FX in Physics, what is my retake route?"),
-    ("kk", "Физикадан FX алдым, қайта тапсыруға бола ма?"),
-    ("en", "Can I retake FX?"),
     ("en", "What happens if I miss more than 50% of classes?"),
     ("en", "Can I take more than 35 credits in one semester?"),
-    ("en", "How is the final grade rounded, e.g. 89.5?"),
-    ("en", "Is 94.5 rounded to 95?"),
     ("en", "What is the passing score on the PhD entrance exam?"),
     ("en", "Clause 8.29 says what about rounding?"),
     ("en", "In 2025 the policy was approved, what is protocol No 2 about?"),
     ("en", "Can first-year students go on exchange?"),
     ("en", "Is a GPA of 2.5 enough for the exchange programme?"),
-    ("en", "If I have 15 absences out of 30, am I admitted?"),
     ("en", "My GPA is 3.0, what does it mean?"),
     ("en", "what is R1 and R2?"),
     ("en", "I got 3 FX this semester, will I be expelled?"),
-    ("ru", "Можно ли пересдать FX, если я на 2 курсе?"),
     ("ru", "Правда ли, что 1 кредит = 30 часов?"),
     ("ru", "Какой минимальный балл ЕНТ для гранта?"),
     ("ru", "Что будет, если я получу FX?"),
@@ -720,10 +658,10 @@ RETRIEVAL_CASES = [
     ("ru", "Согласно п. 8.21, сколько рейтингов?"),
     ("ru", "Студенты 4 курса могут участвовать в мобильности?"),
     ("ru", "Я получил В. Что это значит?"),
-    ("kk", "FX alsam ne isteimin?"),
     ("kk", "Магистратураға түсу үшін шет тілінен кемінде қанша балл керек?"),
     ("kk", "2 курс студенттері академиялық ұтқырлыққа қатыса ала ма?"),
     ("kk", "Рейтинг орташасы 50-ден төмен болса не болады?"),
+    ("kk", "ҰБТ 47"),
     ("en", "My rating is 80/100, is that good?"),
     ("en", "For example, what does an A- mean?"),
 ]
@@ -731,7 +669,45 @@ RETRIEVAL_CASES = [
 
 @pytest.mark.parametrize(("lang", "message"), RETRIEVAL_CASES)
 def test_own_policy_question_goes_to_retrieval(lang, message):
-    assert route(message) == Route(kind="retrieval")
+    assert route(message).kind == "retrieval"
+
+
+# An FX with no count: the path of a first FX is computed, and the reply names that
+# assumption ("FX received: 1 time, as you did not say"), so a second FX is corrected.
+FX_WITHOUT_COUNT = [
+    ("ru", "Получил FX по физике. Что делать?"),
+    ("en", "I got FX in Physics, what is my retake route?"),
+    ("kk", "Физикадан FX алдым, қайта тапсыруға бола ма?"),
+    ("en", "Can I retake FX?"),
+    ("ru", "Можно ли пересдать FX, если я на 2 курсе?"),
+    ("kk", "FX alsam ne isteimin?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "message"), FX_WITHOUT_COUNT)
+def test_fx_without_a_count_is_computed_with_the_count_named(lang, message):
+    decision = route(message)
+    assert (decision.tool, decision.arguments, decision.missing) == (
+        "retake_path",
+        {"grade": "FX"},
+        [],
+    )
+    assert registry.get("retake_path").reads["fx_count"].assumed
+
+
+# Numbers in a question about a rule: the calculation comes with the policy text.
+RULE_WITH_NUMBERS = [
+    ("en", "How is the final grade rounded, e.g. 89.5?", "letter_grade", {"score": 89.5}, []),
+    ("en", "If I have 15 absences out of 30, am I admitted?", "exam_admission",
+     {"missed": 15, "total_classes": 30}, ["r1", "r2"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "message", "tool", "arguments", "missing"), RULE_WITH_NUMBERS)
+def test_numbers_in_a_rule_question_bring_the_text_too(lang, message, tool, arguments, missing):
+    decision = route(message)
+    assert decision.kind == "both"
+    assert (decision.tool, decision.arguments, decision.missing) == (tool, arguments, missing)
 
 
 # ---- follow-ups -----------------------------------------------------------------------------
@@ -765,13 +741,24 @@ FOLLOW_UPS = [
         {"r1": 80, "r2": 70, "exam": 55},
         [],
     ),
+    # two bare numbers for two different values: which is which is not said, so asked
     (
         "en",
         "final_grade",
         {"r1": 80},
         "70 and 65",
         "final_grade",
-        {"r1": 80, "r2": 70, "exam": 65},
+        {"r1": 80},
+        ["r2", "exam"],
+    ),
+    # the two ratings are stated together: in order
+    (
+        "en",
+        "final_grade",
+        {"exam": 60},
+        "70 and 65",
+        "final_grade",
+        {"exam": 60, "r1": 70, "r2": 65},
         [],
     ),
     ("en", "final_grade", {"r1": 80}, "65", "final_grade", {"r1": 80}, ["r2", "exam"]),
@@ -950,13 +937,20 @@ def test_follow_up_continues_the_calculation(
     lang, tool, before, message, next_tool, arguments, missing
 ):
     decision = route(message, PendingTool(tool=tool, arguments=before))
-    assert decision == Route(kind="tool", tool=next_tool, arguments=arguments, missing=missing)
+    shape = (decision.tool, decision.arguments, decision.missing)
+    assert shape == (next_tool, arguments, missing), decision
 
 
 NEW_QUESTIONS = [
     ("en", "final_grade", {"r1": 80, "r2": 70}, "What is ECTS?", Route(kind="retrieval")),
     ("en", "final_grade", {"r1": 80, "r2": 70}, "thanks!", Route(kind="retrieval")),
-    ("ru", "final_grade", {"r1": 80, "r2": 70}, "Можно ли пересдать FX?", Route(kind="retrieval")),
+    (
+        "ru",
+        "final_grade",
+        {"r1": 80, "r2": 70},
+        "Можно ли пересдать FX?",
+        Route(kind="both", tool="retake_path", arguments={"grade": "FX"}),
+    ),
     (
         "en",
         "final_grade",
@@ -978,7 +972,9 @@ NEW_QUESTIONS = [
 
 @pytest.mark.parametrize(("lang", "tool", "before", "message", "expected"), NEW_QUESTIONS)
 def test_new_question_ignores_the_pending_calculation(lang, tool, before, message, expected):
-    assert route(message, PendingTool(tool=tool, arguments=before)) == expected
+    decision = route(message, PendingTool(tool=tool, arguments=before))
+    shape = (decision.kind, decision.tool, decision.arguments, decision.missing)
+    assert shape == (expected.kind, expected.tool, expected.arguments, expected.missing)
 
 
 def test_pending_may_be_a_plain_dict_or_junk():
