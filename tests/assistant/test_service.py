@@ -55,6 +55,59 @@ def test_missing_arguments_are_asked_for_then_completed(assistant):
     assert call.name == "final_grade" and call.result.final == 71
 
 
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("R1 72, R2 65, exam 48 — final grade?", "I read: R1 (rating 1) = 72; R2 (rating 2) = 65"),
+        ("Р1 72, Р2 65, экзамен 48 — итоговая?", "Я понял так: Р1 (рейтинг 1) = 72"),
+        ("Р1 72, Р2 65, емтихан 48 — қорытынды қанша?", "Түсінгенім: Р1 (1-рейтинг) = 72"),
+    ],
+)
+def test_every_tool_reply_begins_with_what_was_read(assistant, question, lead):
+    answer = assistant.ask(question)
+    assert answer.tool_calls and answer.answer.startswith(lead), answer.answer
+
+
+def test_an_assumed_default_is_named(assistant):
+    answer = assistant.ask("I got an FX in Physics, what now?", lang="en")
+    assert answer.tool_calls[0].arguments == {"grade": "FX"}
+    assert "Times FX received = 1 (not in your message" in answer.answer
+
+
+def test_a_correction_in_the_next_turn_recomputes(assistant):
+    first = assistant.ask("R1 72, R2 65, exam 48: final grade?")
+    second = assistant.ask("no, R2 was 56", conversation_id=first.conversation_id)
+    assert second.tool_calls[0].arguments == {"r1": 72, "r2": 56, "exam": 48}
+    third = assistant.ask("and if the exam were 30?", conversation_id=first.conversation_id)
+    assert third.tool_calls[0].arguments == {"r1": 72, "r2": 56, "exam": 30}
+
+
+def test_an_ambiguous_value_is_asked_not_guessed(assistant):
+    answer = assistant.ask("R1 66, R2 71, the exam was either 59 or 95. Final grade?")
+    assert answer.status == "needs_input" and answer.missing == ["exam"]
+    assert not any(c.result for c in answer.tool_calls)
+    assert "could not tell for sure: Exam grade" in answer.answer
+    follow = assistant.ask("59", conversation_id=answer.conversation_id)
+    assert follow.tool_calls[0].arguments == {"r1": 66, "r2": 71, "exam": 59}
+
+
+def test_a_negated_fact_is_not_read_as_its_opposite(assistant):
+    answer = assistant.ask(
+        "У меня нет языкового сертификата. Магистр есть, стаж 2 года, экзамен в PhD 80."
+    )
+    call = answer.tool_calls[0]
+    assert call.arguments["language_certificate"] is False
+    assert call.result.eligible is False and "no_language_certificate" in call.result.failed
+
+
+def test_result_values_are_shown_in_the_users_language(assistant):
+    from ui.web.render import answer_html
+
+    answer = assistant.ask("Мой итоговый балл 55, какая это буква?")
+    html = answer_html(answer, "ru")
+    assert "удовлетворительно" in html and "satisfactory" not in html
+
+
 def test_out_of_range_input_is_a_clear_error_in_the_users_language(assistant):
     answer = assistant.ask("Мой балл за экзамен 105, какая это буква?")
     assert answer.status == "error"

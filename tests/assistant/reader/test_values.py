@@ -1,0 +1,62 @@
+"""Values: numbers in digits and words, units, letters, levels, numbers that state nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reader.message import read_message
+
+
+def numbers(text: str) -> list:
+    msg = read_message(text)
+    return [(v.value, v.unit) for i, v in enumerate(msg.values) if i in msg.numbers()]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("seventy-two", 72), ("one hundred and five", 105), ("семьдесят два", 72),
+     ("сто двадцать три", 123), ("жетпіс екі", 72), ("toqsan bes ball bolsa", 95),
+     ("үш бүтін оннан бір", 3.1), ("seventy-four and a half", 74.5), ("24 000 тенге", 24000),
+     ("он сегіз мың теңге", 18000), ("94,5", 94.5)],
+)  # fmt: skip
+def test_numbers_in_digits_and_words(text, value):
+    assert [v for v, _ in numbers(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("5 credits", "credits"), ("5-кредиттік пән", "credits"), ("5кр", "credits"),
+     ("150 ак. часов", "hours"), ("8 ай", "months"), ("3-го года", "study_year"),
+     ("2nd year", "study_year"), ("екінші курс", "study_year"), ("on a 4-point scale", "scale"),
+     ("24,000 tenge", "money")],
+)  # fmt: skip
+def test_units_after_numbers(text, unit):
+    assert [u for _, u in numbers(text)] == [unit]
+
+
+def test_a_number_listed_before_another_shares_its_unit():
+    assert numbers("5 және 4 кредит") == [(5, "credits"), (4, "credits")]
+    assert numbers("120 немесе 150 сағат") == [(120, "hours"), (150, "hours")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Сдавала 12.01.2025", "in 2024", "room 305", "214-аудиторияда", "§8.21", "группа 21",
+     "рейтинг 1", "more than 20 minutes late", "2-3 минуты", "оң баға", "one credit",
+     "на 3 курс"],
+)  # fmt: skip
+def test_numbers_that_state_nothing(text):
+    assert numbers(text) == []
+
+
+def test_a_number_said_to_be_wrong_is_no_value():
+    msg = read_message("пропуск 6 емес, 16 екен")
+    assert [v.value for i, v in enumerate(msg.values) if i in msg.numbers()] == [16]
+    assert [msg.values[i].value for i in msg.negated] == [6]
+
+
+def test_letters_and_levels():
+    msg = read_message("A student got FX-ті, then C+ and В- (Cyrillic), English B2.")
+    letters = [v.value for v in msg.values if v.kind == "letter"]
+    levels = [v.value for v in msg.values if v.kind == "cefr"]
+    assert letters == ["FX", "C+", "B-"] and levels == ["B2"]
