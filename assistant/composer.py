@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.grounding import content_terms
+from assistant.reader.lexicon import lexicon
+from assistant.reader.tokens import tokenize
 from corpus.models import Clause
 from indexing.analyzers import analyze
 from tools import registry
@@ -92,34 +94,51 @@ def sentences(text: str) -> list[str]:
 
 def select_quote(question: str, clause: Clause, lang: str) -> str:
     """The sentences of a clause that answer the question (whole clause when short)."""
-    if len(clause.text) <= MAX_QUOTE_CHARS:
-        return clause.text
-    wanted = set(content_terms(question, lang))
     parts = sentences(clause.text)
-    if not wanted or len(parts) == 1:
-        return _clip(clause.text)
+    if len(clause.text) <= MAX_QUOTE_CHARS or len(parts) == 1:
+        return clause.text  # a sentence is never cut in the middle
+    wanted = set(content_terms(question, lang))
+    chosen = [i for i, s in enumerate(parts) if must_keep(s)]
+    length = sum(len(parts[i]) for i in chosen)
     scored = [
         (sum(1 for t in set(analyze(s, lang)) if t in wanted) / math.sqrt(len(s) + 20), i)
         for i, s in enumerate(parts)
     ]
-    chosen: list[int] = []
-    length = 0
-    for _, i in sorted(scored, reverse=True):
-        if length + len(parts[i]) > MAX_QUOTE_CHARS and chosen:
+    for score, i in sorted(scored, reverse=True):
+        if i in chosen:
+            continue
+        if (length + len(parts[i]) > MAX_QUOTE_CHARS and chosen) or (score == 0 and chosen):
             break
         chosen.append(i)
         length += len(parts[i])
-    picked = sorted(chosen)
-    text = " ".join(parts[i] for i in picked)
-    prefix = "… " if picked[0] > 0 else ""
-    suffix = " …" if picked[-1] < len(parts) - 1 else ""
-    return _clip(prefix + text + suffix)
+    return _with_gaps(parts, sorted(chosen))
 
 
-def _clip(text: str) -> str:
-    if len(text) <= MAX_QUOTE_CHARS * 2:
-        return text
-    return text[: MAX_QUOTE_CHARS * 2].rsplit(" ", 1)[0] + " …"
+def must_keep(sentence: str) -> bool:
+    """A sentence a quote never drops: it holds a number, a date or a deadline, an exception
+    or whom to apply to (the vocabularies' `quote_keep` words)."""
+    if any(ch.isdigit() for ch in sentence):
+        return True
+    return any(m.kind == "keep" for m in lexicon().find(tokenize(sentence)))
+
+
+def _with_gaps(parts: list[str], picked: list[int]) -> str:
+    """The chosen sentences in order, a visible "…" wherever sentences were left out."""
+    out = "… " if picked[0] > 0 else ""
+    for n, i in enumerate(picked):
+        if n and i != picked[n - 1] + 1:
+            out += " … "
+        elif n:
+            out += " "
+        out += parts[i]
+    return out + (" …" if picked[-1] < len(parts) - 1 else "")
+
+
+def qualifies_previous(clause: Clause) -> bool:
+    """Does this clause open with an exception to the one before it ("Бұл ретте ...",
+    "За исключением ...", "However, ...")?"""
+    tokens = tokenize(clause.text)
+    return any(m.kind == "exception" and m.start <= 2 for m in lexicon().find(tokens[:6]))
 
 
 def quote_block(quotes: list[Quote]) -> str:

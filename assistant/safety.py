@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MAX_MESSAGE_CHARS = 2000
+from indexing.validation import MAX_QUERY_CHARS
+
+# A message is searched as a query: one limit for both (indexing.validation), the longest
+# question the chat, the API and the UI's input box accept.
+MAX_MESSAGE_CHARS = MAX_QUERY_CHARS
 
 INJECTION = re.compile(
     r"|".join(

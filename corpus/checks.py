@@ -15,8 +15,17 @@ import yaml
 from pydantic import BaseModel
 
 from corpus.build import DEFAULT_SOURCE
+from corpus.editorial import (
+    CARDS_DIR,
+    ENRICHMENT_DIR,
+    Card,
+    Enrichment,
+    load_cards,
+    load_enrichment,
+)
+from corpus.languages import LANGS
 from corpus.models import EDITORIAL, OFFICIAL, UNOFFICIAL, Clause, ClauseKind, Lang
-from corpus.numbers import number_diff
+from corpus.numbers import number_diff, numbers_in
 from corpus.source import BULLET_GLYPHS, read_source, repair_letters
 from corpus.store import DOC_DIR, available_languages, load_clauses
 
@@ -221,7 +230,7 @@ def check_glossary(glossary: list[dict]) -> CheckResult:
         if n > 1
     ]
     for entry in glossary:
-        for lang in ("kk", "ru", "en"):
+        for lang in LANGS:
             if not entry.get(lang):
                 failures.append(f"glossary {entry.get('id')}: no {lang} form")
     return _result("glossary: unique ids, kk/ru/en forms", failures)
@@ -251,6 +260,100 @@ def glossary_rate(
 def _stems(text: str) -> set[str]:
     """Word prefixes: "академической разницы" keeps "академическая разница"."""
     return {w[:5] for w in WORD.findall(norm(text))}
+
+
+# --- the editorial layer: glosses, questions, answer cards -----------------------------------
+
+MIN_QUESTIONS = {"enrichment": 3, "card": 2}  # per language, kk / ru / en
+
+
+def _clause_numbers(ids: list[str], clauses: dict[str, list[Clause]]) -> set[int]:
+    """Numbers of these clauses and of their list items, in any language."""
+    wanted = set(ids)
+    numbers: set[int] = set()
+    for versions in clauses.values():
+        for c in versions:
+            if c.id in wanted or c.parent in wanted:
+                numbers |= set(numbers_in(c.text))
+    return numbers
+
+
+def _texts_numbers(where: str, texts, allowed: set[int]) -> list[str]:
+    """The three languages carry the same numbers, each one of the clauses' own."""
+    counts = {lang: numbers_in(texts.get(lang)) for lang in LANGS}
+    failures = []
+    if not counts["kk"] == counts["ru"] == counts["en"]:
+        failures.append(f"{where}: numbers differ across kk/ru/en {counts}")
+    extra = set(counts["kk"]) - allowed
+    if extra:
+        failures.append(f"{where}: numbers {sorted(extra)} are not in its clauses")
+    if any("§" in texts.get(lang) for lang in LANGS):
+        failures.append(f"{where}: names a clause number (the clauses are quoted under it)")
+    return failures
+
+
+def _questions(where: str, questions, least: int) -> list[str]:
+    short = [lang for lang in LANGS if len(getattr(questions, lang)) < least]
+    return [f"{where}: fewer than {least} questions in {short}"] if short else []
+
+
+def check_enrichment(
+    kk: tuple[Clause, ...], enrichment: dict[str, Enrichment], clauses: dict[str, list[Clause]]
+) -> CheckResult:
+    by_id = {c.id: c for c in kk}
+    failures = [f"enrichment {i}: no such clause" for i in enrichment if i not in by_id]
+    failures += [
+        f"enrichment {i}: a list item is glossed through its lead-in {by_id[i].parent}"
+        for i in enrichment
+        if i in by_id and by_id[i].kind is ClauseKind.list_item
+    ]
+    failures += [
+        f"clause {c.id} has no gloss"
+        for c in kk
+        if c.kind is not ClauseKind.list_item and c.id not in enrichment
+    ]
+    for cid, item in enrichment.items():
+        if cid in by_id:
+            failures += _texts_numbers(f"gloss {cid}", item.gloss, _clause_numbers([cid], clauses))
+            failures += _questions(f"gloss {cid}", item.questions, MIN_QUESTIONS["enrichment"])
+    return _result("enrichment: every clause glossed, numbers its own, questions", failures)
+
+
+def check_cards(kk: tuple[Clause, ...], cards: tuple[Card, ...], clauses) -> CheckResult:
+    ids = {c.id for c in kk}
+    failures = [f"card {i}: duplicate id" for i, n in Counter(c.id for c in cards).items() if n > 1]
+    for card in cards:
+        where = f"card {card.id}"
+        failures += [f"{where}: no clause {cid}" for cid in card.clauses if cid not in ids]
+        failures += _questions(where, card.questions, MIN_QUESTIONS["card"])
+        if card.clauses:
+            failures += _texts_numbers(where, card.answer, _clause_numbers(card.clauses, clauses))
+        elif card.office is None:
+            failures.append(f"{where}: cites nothing and names no office to ask")
+        elif any(numbers_in(card.answer.get(lang)) for lang in LANGS):
+            failures.append(f"{where}: cites nothing, so it may state no number")
+    return _result("answer cards: ids, clauses, numbers their clauses' own", failures)
+
+
+def editorial_checks(kk: tuple[Clause, ...], doc_dir: Path = DOC_DIR) -> list[CheckResult]:
+    """The editorial layer's checks; a file that does not parse is a failure, not a crash."""
+    clauses = {
+        lang.value: list(load_clauses(lang, doc_dir)) for lang in available_languages(doc_dir)
+    }
+    results = []
+    for name, folder, loader, check in (
+        ("enrichment", doc_dir / ENRICHMENT_DIR.name, load_enrichment, check_enrichment),
+        ("answer cards", doc_dir / CARDS_DIR.name, load_cards, check_cards),
+    ):
+        if not folder.exists():
+            continue
+        try:
+            data = loader(folder)
+        except ValueError as error:
+            results.append(_result(f"{name}: files parse", [str(error)[:500]]))
+            continue
+        results.append(check(kk, data, clauses))
+    return results
 
 
 # --- the whole report --------------------------------------------------------------------
@@ -285,6 +388,7 @@ def run_checks(source_path: Path = DEFAULT_SOURCE, doc_dir: Path = DOC_DIR) -> C
             check_script(other, lang),
         ]
         figures[f"{lang} clauses"] = len(other)
+    checks += editorial_checks(kk, doc_dir)
     glossary = load_glossary(doc_dir)
     if glossary:
         checks.append(check_glossary(glossary))

@@ -33,10 +33,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.composer import PHRASES
 from assistant.llm.prompt import SYSTEM_PROMPT
 from assistant.presenter import answer_json
+from corpus.languages import LANGS, LangCode
 from corpus.store import clauses_by_id
 
 SUITE = Path(__file__).parent / "abuse.jsonl"
-LANGS = ("kk", "ru", "en")
 OWASP = {
     "LLM01": "Prompt injection",
     "LLM02": "Sensitive information disclosure",
@@ -78,7 +78,7 @@ class AbuseCase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
-    lang: Literal["kk", "ru", "en"]
+    lang: LangCode
     owasp: list[Literal["LLM01", "LLM02", "LLM07", "LLM09", "LLM10"]]
     category: str
     channel: Literal["assistant", "api"] = "assistant"

@@ -56,7 +56,7 @@ def corpus_clauses() -> list[Clause]:
 
 
 def build_index(
-    settings: IndexSettings | None = None,
+    settings: IndexSettings,
     embedder: Embedder | None = None,
     clauses: list[Clause] | None = None,
     progress: Progress | None = None,
@@ -64,7 +64,6 @@ def build_index(
     context: bool = True,
 ) -> BuildStats:
     started = time.perf_counter()
-    settings = settings or IndexSettings.from_env()
     embedder = embedder or get_embedder(settings.embedder)
     docs = index_documents(clauses if clauses is not None else corpus_clauses(), context)
     own_client = client is None
@@ -157,9 +156,8 @@ def _upsert(
     return embedded
 
 
-def ensure_index(settings: IndexSettings | None = None, progress: Progress | None = None):
+def ensure_index(settings: IndexSettings, progress: Progress | None = None):
     """An open client on a usable index, built first if it is missing or damaged."""
-    settings = settings or IndexSettings.from_env()
     client = open_client(settings, repair=True)
     if live_collection(client, settings.collection) is None:
         build_index(settings, progress=progress, client=client)

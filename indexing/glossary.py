@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from corpus.languages import LANGS
 from indexing.text import fold
 
 GLOSSARY_PATH = Path(__file__).resolve().parents[1] / "corpus" / "academic_policy" / "glossary.yaml"
@@ -44,7 +45,7 @@ def expansions(query: str, lang: str, path: Path = GLOSSARY_PATH) -> list[str]:
     extra: list[str] = []
     for entry in load_glossary(path):
         own = [fold(f) for f in entry.get(lang) or ()]
-        foreign = [f for key in ("kk", "ru", "en") if key != lang for f in entry.get(key) or ()]
+        foreign = [f for key in LANGS if key != lang for f in entry.get(key) or ()]
         borrowed = any(
             _is_abbreviation(f) and fold(f) not in own and _mentions(folded, f) for f in foreign
         )

@@ -6,8 +6,6 @@ from functools import cache
 
 from indexing.text import KAZAKH_LATIN_LETTERS, latin_kazakh_to_cyrillic, script_share, tokens
 
-LANGS = ("kk", "ru", "en")
-
 # Frequent Kazakh words that identify Latin-typed Kazakh ("FX alsam ne isteimin?").
 KAZAKH_LATIN_MARKERS = {
     "ne",

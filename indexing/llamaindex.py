@@ -34,9 +34,10 @@ from llama_index.core.vector_stores.types import VectorStoreQuery, VectorStoreQu
 from llama_index.vector_stores.qdrant import QdrantVectorStore
 from qdrant_client import AsyncQdrantClient, QdrantClient
 
+from corpus.languages import LANGS
 from indexing.analyzers import analyze
 from indexing.config import IndexSettings
-from indexing.documents import LANGS, dense_name, sparse_name, text_key
+from indexing.documents import dense_name, sparse_name, text_key
 from indexing.embedders import Embedder, get_embedder
 from indexing.glossary import expansions
 from indexing.language import query_text_for
@@ -59,8 +60,7 @@ class LlamaIndexEmbedding(BaseEmbedding):
 
     _embedder: Embedder = PrivateAttr()
 
-    def __init__(self, embedder: Embedder | None = None, embed_batch_size: int = 16, **kwargs):
-        embedder = embedder or get_embedder()
+    def __init__(self, embedder: Embedder, embed_batch_size: int = 16, **kwargs):
         super().__init__(model_name=embedder.name, embed_batch_size=embed_batch_size, **kwargs)
         self._embedder = embedder
 
@@ -215,7 +215,7 @@ class PolicyVectorStore(QdrantVectorStore):
 
 
 def vector_store(
-    settings: IndexSettings | None = None,
+    settings: IndexSettings,
     lang: str = "kk",
     client: QdrantClient | None = None,
     aclient: AsyncQdrantClient | None = None,
@@ -227,7 +227,6 @@ def vector_store(
     too when QDRANT_URL points at a server); closing it is then the caller's part
     (`store.client.close()`).
     """
-    settings = settings or IndexSettings.from_env()
     if client is None and aclient is None:
         client = open_client(settings)
         if settings.qdrant_url:
@@ -246,20 +245,19 @@ def vector_store(
 
 
 def index(
-    settings: IndexSettings | None = None,
+    settings: IndexSettings,
     lang: str = "kk",
     client: QdrantClient | None = None,
     embedder: Embedder | None = None,
 ) -> VectorStoreIndex:
     """A `VectorStoreIndex` over the live index in `lang`, embedding with our embedder."""
-    settings = settings or IndexSettings.from_env()
     embed_model = LlamaIndexEmbedding(embedder or get_embedder(settings.embedder))
     store = vector_store(settings, lang, client)
     return VectorStoreIndex.from_vector_store(store, embed_model=embed_model)
 
 
 def retriever(
-    settings: IndexSettings | None = None,
+    settings: IndexSettings,
     lang: str = "kk",
     k: int = 5,
     mode: Mode = "dense",

@@ -7,8 +7,9 @@ import time
 
 from qdrant_client import QdrantClient, models
 
+from corpus.languages import LANGS
 from indexing.config import IndexSettings
-from indexing.documents import LANGS, dense_name, sparse_name
+from indexing.documents import dense_name, sparse_name
 
 log = logging.getLogger("policy_assistant.index")
 

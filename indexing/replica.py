@@ -21,7 +21,6 @@ from qdrant_client import QdrantClient, models
 from indexing.config import IndexSettings
 from indexing.qdrant import IndexUnavailable, live_collection
 
-REPLICA_ENV = "POLICY_INDEX_REPLICA"
 FORMAT = 1
 SCROLL_PAGE = 256
 

@@ -17,6 +17,7 @@ from typing import Literal
 import numpy as np
 from qdrant_client import QdrantClient, models
 
+from corpus.languages import is_lang
 from indexing.analyzers import analyze
 from indexing.config import IndexSettings
 from indexing.documents import dense_name, sparse_name
@@ -63,13 +64,13 @@ class Retriever:
 
     def __init__(
         self,
-        settings: IndexSettings | None = None,
+        settings: IndexSettings,
         embedder: Embedder | None = None,
         client: QdrantClient | None = None,
         weights: SearchWeights | None = None,
         expand: bool = True,
     ) -> None:
-        self.settings = settings or IndexSettings.from_env()
+        self.settings = settings
         self.embedder = embedder or get_embedder(self.settings.embedder)
         self.client = client or open_client(self.settings)
         self.weights = weights or SearchWeights()
@@ -86,7 +87,7 @@ class Retriever:
 
     def search(self, query: str, k: int = 5, lang: str | None = None, mode: Mode = "hybrid"):
         started = time.perf_counter()
-        lang = lang if lang in ("kk", "ru", "en") else detect_language(query)
+        lang = lang if is_lang(lang) else detect_language(query)
         text = query_text_for(query, lang)
         prefetch, weights = [], []
         vector = None

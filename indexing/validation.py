@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# The longest question accepted anywhere: a search query, and a chat message, which is
+# searched as a query (assistant.safety.MAX_MESSAGE_CHARS is this same limit).
 MAX_QUERY_CHARS = 2000
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import Field
 
+from corpus.languages import LANGS
 from tools import reads
 from tools.citations import cite
 from tools.errors import ToolInputError, reject
@@ -20,7 +21,7 @@ from tools.labels import texts
 from tools.models import ToolResult, explain
 from tools.rounding import fmt, to_number
 from tools.spec import ToolSpec
-from tools.text import LANGS, ref, unmet
+from tools.text import ref, unmet
 
 Number = int | float | Decimal
 

@@ -22,6 +22,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from corpus.languages import is_lang
 from tools import registry
 from tools.errors import ToolInputError
 
@@ -46,7 +47,7 @@ def _dump(data: Any, indent: int | None = 2) -> str:
 
 
 def _lang(lang: str) -> str:
-    if lang not in ("kk", "ru", "en"):
+    if not is_lang(lang):
         raise typer.BadParameter("use kk, ru or en", param_hint="--lang")
     return lang
 

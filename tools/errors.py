@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-LANGS = ("kk", "ru", "en")
+from corpus.languages import LANGS
 
 # One template per code; {field}, {value}, {lo}, {hi}, {choices}, {expected} are filled in.
 TEMPLATES: dict[str, dict[str, str]] = {

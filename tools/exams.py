@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import Field
 
+from corpus.languages import LANGS
 from tools import reads
 from tools.citations import cite
 from tools.errors import reject
@@ -21,7 +22,7 @@ from tools.letters import band_of_letter
 from tools.models import ToolResult, explain
 from tools.rounding import fmt, round_half_up, to_number
 from tools.spec import ToolSpec
-from tools.text import FAILURE_LABELS, LANGS, ref
+from tools.text import FAILURE_LABELS, ref
 
 Number = int | float | Decimal
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
+from corpus.languages import LANGS
 from tools import reads
 from tools.citations import cite
 from tools.errors import ToolInputError, coded
@@ -21,7 +22,7 @@ from tools.letters import TRADITIONAL, Band, band_of_letter, band_of_score
 from tools.models import ToolResult, explain
 from tools.rounding import fmt, fmt_points, plain, round_half_up, round_score, to_number
 from tools.spec import ToolSpec
-from tools.text import LANGS, ref
+from tools.text import ref
 
 Number = int | float | Decimal
 

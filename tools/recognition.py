@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pydantic import Field, model_validator
 
+from corpus.languages import LANGS
 from tools import reads
 from tools.citations import cite
 from tools.errors import coded
@@ -17,7 +18,7 @@ from tools.letters import band_of_letter, band_of_score
 from tools.models import ToolResult, explain
 from tools.rounding import floor_int, fmt, round_half_up, round_score, to_number
 from tools.spec import ToolSpec
-from tools.text import LANGS, ref, unmet
+from tools.text import ref, unmet
 
 Number = int | float | Decimal
 

@@ -18,8 +18,6 @@ def yes_no(flag: bool, lang: str) -> str:
     return {"kk": ("иә", "жоқ"), "ru": ("да", "нет"), "en": ("yes", "no")}[lang][0 if flag else 1]
 
 
-LANGS = ("kk", "ru", "en")
-
 # What each failure code means, for the explanations (the codes stay in `failed`).
 FAILURE_LABELS: dict[str, dict[str, str]] = {
     "rating_below_50": {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from tools.cli import app as tool_app
-from ui import cli_ask, cli_corpus, cli_eval, cli_search
+from ui import cli_ask, cli_corpus, cli_db, cli_eval, cli_search
 from ui.cli_serve import serve
 
 app = typer.Typer(
@@ -19,6 +19,7 @@ app.command("search")(cli_search.search)
 app.command("ask")(cli_ask.ask)
 app.add_typer(cli_ask.disclosure_app, name="disclosure")
 app.command("serve")(serve)
+app.add_typer(cli_db.app, name="db")
 
 
 def main() -> None:

@@ -8,10 +8,12 @@ from typing import Annotated
 import typer
 
 from assistant.presenter import answer_json
+from corpus.languages import is_lang
 from ui.console import (
     BatchOpt,
     JsonFlag,
     as_text,
+    configured,
     console,
     fail,
     print_json,
@@ -24,13 +26,13 @@ LangOpt = Annotated[str, typer.Option("--lang", help="Answer language: kk, ru, e
 
 
 def open_assistant(json_out: bool):
-    from assistant.factory import build_assistant
     from assistant.storage.errors import StorageUnavailable
     from indexing.qdrant import IndexUnavailable
 
+    settings = configured(json_out)
     try:
         with progress_bar("building the index (first use)", enabled=not json_out) as advance:
-            return build_assistant(progress=advance)
+            return settings.build_assistant(progress=advance)
     except IndexUnavailable as exc:
         fail(str(exc), json_out=json_out, kind="index_unavailable")
     except StorageUnavailable as exc:
@@ -95,9 +97,10 @@ def statement(
     from assistant.storage.repository import Repository
     from assistant.storage.statement import render_statement
 
-    if lang not in ("kk", "ru", "en"):
+    if not is_lang(lang):
         fail("--lang must be kk, ru or en", code=2, json_out=json_out, kind="usage")
-    store = Repository.open()
+    settings = configured(json_out)
+    store = Repository.open(settings.database_url)
     records = store.get_disclosures(ids)
     missing = sorted(set(ids) - {r.id for r in records})
     if missing:
@@ -107,7 +110,7 @@ def statement(
             json_out=json_out,
             kind="not_found",
         )
-    text = render_statement(records, lang)
+    text = render_statement(records, lang, url=settings.assistant_link)
     if json_out:
         print_json({"lang": lang, "statement": text, "ids": [r.id for r in records]})
     else:
@@ -123,23 +126,21 @@ def purge(
     json_out: JsonFlag = False,
 ) -> None:
     """Retention: delete disclosure records, messages and idle conversations older than N days."""
-    import os
-
     from assistant.storage.repository import Repository
 
+    settings = configured(json_out)
     if days is None:
-        configured = os.environ.get("POLICY_RETENTION_DAYS")
-        if not configured:
+        days = settings.retention_days
+        if days is None:
             fail(
                 "give --days N or set POLICY_RETENTION_DAYS",
                 code=2,
                 json_out=json_out,
                 kind="usage",
             )
-        days = float(configured)
     if days < 0:
         fail("--days must be 0 or more", code=2, json_out=json_out, kind="usage")
-    removed = Repository.open().purge_older_than(days)
+    removed = Repository.open(settings.database_url).purge_older_than(days)
     if json_out:
         print_json({"days": days, "removed": removed})
     else:
@@ -151,5 +152,5 @@ def export(json_out: JsonFlag = True) -> None:
     """Every disclosure record as JSON lines (personal data: keep the output safe)."""
     from assistant.storage.repository import Repository
 
-    for record in Repository.open().export_disclosures():
+    for record in Repository.open(configured(json_out).database_url).export_disclosures():
         print_json(record.model_dump(mode="json"))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ui.console import JsonFlag, console, fail, print_json
+from ui.console import JsonFlag, configured, console, fail, print_json
 
 app = typer.Typer(help="Evaluate on a question set and write reports.", no_args_is_help=True)
 SetOpt = Annotated[Path | None, typer.Option("--set", help="Question set (JSONL); default: dev.")]
@@ -65,9 +65,9 @@ def bench(
 ) -> None:
     """Index build, search latency percentiles, CLI cold start and peak memory."""
     from evals.bench import REPORTS, markdown, run_benchmarks, write_report
-    from indexing.config import IndexSettings
 
-    results = run_benchmarks(IndexSettings.from_env(), repeats=repeats, cold_build=cold)
+    settings = configured(json_out).index()
+    results = run_benchmarks(settings, repeats=repeats, cold_build=cold)
     path = write_report(results, out or REPORTS)
     if json_out:
         print_json(results)

@@ -11,6 +11,7 @@ from ui.console import (
     BatchOpt,
     JsonFlag,
     as_text,
+    configured,
     console,
     fail,
     print_json,
@@ -26,9 +27,10 @@ def index(json_out: JsonFlag = False) -> None:
     from indexing.build import build_index
     from indexing.qdrant import IndexUnavailable
 
+    settings = configured(json_out).index()
     try:
         with progress_bar("embedding clauses", enabled=not json_out) as advance:
-            stats = build_index(progress=advance)
+            stats = build_index(settings, progress=advance)
     except IndexUnavailable as exc:
         fail(str(exc), json_out=json_out, kind="index_unavailable")
     if json_out:
@@ -46,10 +48,11 @@ def open_retriever(json_out: bool):
     from indexing.qdrant import IndexUnavailable
     from indexing.search import Retriever
 
+    settings = configured(json_out).index()
     try:
         with progress_bar("building the index (first use)", enabled=not json_out) as advance:
-            client = ensure_index(progress=advance)
-        return Retriever(client=client)
+            client = ensure_index(settings, progress=advance)
+        return Retriever(settings, client=client)
     except IndexUnavailable as exc:
         fail(str(exc), json_out=json_out, kind="index_unavailable")
 

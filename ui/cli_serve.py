@@ -6,7 +6,8 @@ loading, warm-up), so the first request after "serving on" pays for none of it.
 With `--workers N` the parent builds the index, writes a read-only copy of it for the
 workers (embedded Qdrant admits one process; with QDRANT_URL they share the server),
 migrates the database once, and hands the port to uvicorn's process manager, which
-starts N workers and replaces any that dies.
+starts N workers and replaces any that dies. The workers get the parent's settings as
+one serialized Settings (POLICY_SETTINGS: the index copy, the served link, the UI flag).
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from __future__ import annotations
 import logging
 import os
 import time
-from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ui.console import console, fail, progress_bar
+from ui.console import configured, console, fail, progress_bar
+
+if TYPE_CHECKING:
+    from ui.settings import Settings
 
 HostOpt = Annotated[str, typer.Option("--host", help="Address to listen on.")]
 PortOpt = Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")]
@@ -31,15 +34,16 @@ def serve(
     ui: Annotated[bool, typer.Option("--ui/--no-ui", help="Mount the chat UI at /.")] = True,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
     workers: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--workers",
             min=1,
             max=64,
-            envvar="POLICY_WORKERS",
-            help="Worker processes (each loads the models: about 350 MiB apiece).",
+            help="Worker processes (each loads the models: about 350 MiB apiece); "
+            "default POLICY_WORKERS, else 1.",
+            show_default=False,
         ),
-    ] = 1,
+    ] = None,
 ) -> None:
     """Serve the web API (/api, docs at /api/docs) and the chat UI (/) on one port."""
     import uvicorn
@@ -47,38 +51,41 @@ def serve(
     from assistant.storage.errors import StorageUnavailable
     from indexing.build import build_index
     from indexing.qdrant import IndexUnavailable
-    from indexing.replica import REPLICA_ENV
-    from ui.api import ApiSettings, create_app
+    from ui.api import create_app
     from ui.api.worker import NoDelayHTTPProtocol
 
     started = time.perf_counter()
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     url = f"http://{shown}:{port}/"
-    # Disclosure statements name the link users reach the assistant at (section 19).
-    os.environ.setdefault("POLICY_ASSISTANT_URL", url.rstrip("/"))
-    os.environ.pop(REPLICA_ENV, None)  # set below for our own workers, never inherited
+    settings = configured()
+    workers = workers or settings.workers
+    settings = settings.model_copy(
+        update={
+            # Disclosure statements name the link users reach the assistant at (section 19).
+            "assistant_url": settings.assistant_url or url.rstrip("/"),
+            "index_replica": None,  # set below for our own workers, never inherited
+            "ui": ui and settings.ui,
+            "workers": workers,
+        }
+    )
     app = "ui.api.worker:create_worker_app"  # what each of several workers imports
     try:
         with progress_bar("updating the index") as advance:
-            stats = build_index(progress=advance)
+            stats = build_index(settings.index(), progress=advance)
         console.print(
             f"index ready: {stats.points} points ({stats.embedded} embedded) "
             f"in {stats.seconds:.1f} s"
         )
         if workers > 1:
-            prepare_workers(ui)
+            prepare_workers(settings)
         else:
             with console.status("loading models and warming up"):
-                from assistant.factory import build_assistant
-
-                settings = ApiSettings.from_env()
-                settings = replace(settings, ui=ui and settings.ui)
-                app = create_app(build_assistant(), settings)
+                app = create_app(settings.build_assistant(), settings.api())
     except IndexUnavailable as exc:
         fail(str(exc), kind="index_unavailable")
     except StorageUnavailable as exc:
         fail(str(exc), kind="storage_unavailable")
-    except ValueError as exc:  # a malformed POLICY_* setting
+    except ValueError as exc:  # an unusable setting, e.g. an unknown POLICY_EMBEDDER
         fail(str(exc), kind="configuration")
     more = f"; {workers} workers are loading the models" if workers > 1 else ""
     console.print(f"ready in {time.perf_counter() - started:.1f} s{more}")
@@ -97,20 +104,22 @@ def serve(
     )
 
 
-def prepare_workers(ui: bool) -> None:
-    """What workers must not race on, done once: the index copy and the schema."""
+def prepare_workers(settings: Settings) -> Settings:
+    """What workers must not race on, done once: the index copy and the schema; then the
+    settings, index copy included, go to the workers as one environment variable."""
     from assistant.storage.repository import Repository
-    from indexing.config import IndexSettings
     from indexing.qdrant import open_client
-    from indexing.replica import REPLICA_ENV, export_replica
-    from ui.api import ApiSettings
+    from indexing.replica import export_replica
 
-    settings = IndexSettings.from_env()
-    if not settings.qdrant_url:
-        client = open_client(settings)
+    index = settings.index()
+    if not index.qdrant_url:
+        client = open_client(index)
         try:
-            os.environ[REPLICA_ENV] = str(export_replica(client, settings))
+            replica = export_replica(client, index)
         finally:
             client.close()  # releases the embedded store's lock
-    Repository.open().close()  # Alembic upgrade to head before any worker opens it
-    os.environ["POLICY_UI"] = "1" if ui and ApiSettings.from_env().ui else "0"
+        settings = settings.model_copy(update={"index_replica": replica})
+    # Alembic upgrade to head before any worker opens it
+    Repository.open(settings.database_url).close()
+    os.environ.update(settings.worker_environ())  # uvicorn's workers inherit it
+    return settings

@@ -7,11 +7,14 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+if TYPE_CHECKING:
+    from ui.settings import Settings
 
 console = Console(stderr=True)
 
@@ -46,6 +49,17 @@ def fail(message: str, code: int = 1, json_out: bool = False, kind: str = "error
     else:
         console.print(f"[red]error:[/red] {message}")
     raise typer.Exit(code)
+
+
+def configured(json_out: bool = False) -> Settings:
+    """The deployment's settings (ui.settings); a malformed variable exits 2, naming it."""
+    from ui.settings import SettingsError, load_settings
+
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        fail(str(exc), code=2, json_out=json_out, kind="configuration")
+        raise  # not reached: fail() exits
 
 
 @contextmanager

@@ -1,8 +1,9 @@
 """Optional LLM composer over any OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp).
 
-Configured by environment (see assistant.llm.config); when nothing is configured the
-assistant answers with its extractive composer alone. Whatever the LLM writes is
-reviewed (assistant.llm.guard) and any failure falls back to the extractive answer.
+Configured by an LLMConfig (assistant.llm.config; the ui layer builds it from the
+environment); without one the assistant answers with its extractive composer alone.
+Whatever the LLM writes is reviewed (assistant.llm.guard) and any failure falls back to
+the extractive answer.
 """
 
 from assistant.llm.client import (
@@ -27,11 +28,4 @@ __all__ = [
     "LLMError",
     "LLMTimeout",
     "LLMUnavailable",
-    "composer_from_env",
 ]
-
-
-def composer_from_env(environ=None) -> LLMComposer | None:
-    """An LLMComposer when POLICY_LLM_BASE_URL is set, else None."""
-    config = LLMConfig.from_env(environ)
-    return LLMComposer(config) if config else None

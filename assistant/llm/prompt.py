@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from corpus.languages import LANGS
+
 MAX_CLAUSE_CHARS = 1200  # a longer clause is clipped in the prompt (never in the citation)
 
 LANGUAGE_NAMES = {"kk": "Kazakh (қазақ тілі)", "ru": "Russian (русский язык)", "en": "English"}
@@ -141,7 +143,7 @@ def _untitled(node: Any) -> Any:
 def _in_lang(node: Any, lang: str) -> Any:
     """Keep one language of every {"kk", "ru", "en"} text map (explanations, messages)."""
     if isinstance(node, Mapping):
-        if set(node) == {"kk", "ru", "en"} and all(isinstance(v, str) for v in node.values()):
+        if set(node) == set(LANGS) and all(isinstance(v, str) for v in node.values()):
             return node[lang]
         return {k: _in_lang(v, lang) for k, v in node.items()}
     if isinstance(node, list):

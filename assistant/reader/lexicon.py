@@ -39,6 +39,8 @@ _LISTS = (
     ("rule_question", ("rule",)),
     ("personal", ("personal",)),
     ("calculation", ("calc",)),
+    ("quote_keep", ("keep",)),
+    ("exception_lead", ("exception",)),
 )
 
 

@@ -297,10 +297,10 @@ def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Toke
     for value in values:
         end = value.end
         nxt = tokens[end] if end < len(tokens) else None
-        if nxt is not None and nxt.attached and nxt.kind == "word":
-            # a case or ordinal ending ("100-ден", "9-ын", "3-го", "2nd"), not a unit ("5кр")
-            if _ending(nxt) or (len(nxt.text) <= 3 and end not in units):
-                end += 1
+        glued = nxt is not None and nxt.attached and nxt.kind == "word"
+        # a case or ordinal ending ("100-ден", "9-ын", "3-го", "2nd"), not a unit ("5кр")
+        if glued and (_ending(nxt) or (len(nxt.text) <= 3 and end not in units)):
+            end += 1
         # a unit phrase may begin with the ending ("3-го года": a year of study)
         here = [m for m in units.get(value.end, []) if m.end > end] or units.get(end, [])
         if not here and end < len(tokens) and tokens[end].text in ("-", "x", "х"):

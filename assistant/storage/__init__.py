@@ -1,12 +1,12 @@
 """Storage for conversations, messages and section 19 disclosure records.
 
-SQLite (WAL) by default, PostgreSQL when DATABASE_URL says so; the schema is owned by
+SQLite (WAL) by default, PostgreSQL when the URL says so (DATABASE_URL); the schema is owned by
 the Alembic revisions in `migrations/` and applied by `ensure_schema(engine)`.
 """
 
-from assistant.storage.db import database_url, ensure_schema, make_engine, make_session_factory
+from assistant.storage.db import ensure_schema, make_engine, make_session_factory
 from assistant.storage.errors import ConversationNotFound, StorageError, StorageUnavailable
-from assistant.storage.identity import ASSISTANT_NAME, assistant_url, assistant_version
+from assistant.storage.identity import ASSISTANT_NAME, assistant_version
 from assistant.storage.records import ConversationRecord, DisclosureRecord, MessageRecord
 from assistant.storage.repository import Repository
 from assistant.storage.statement import render_statement
@@ -20,9 +20,7 @@ __all__ = [
     "Repository",
     "StorageError",
     "StorageUnavailable",
-    "assistant_url",
     "assistant_version",
-    "database_url",
     "ensure_schema",
     "make_engine",
     "make_session_factory",

@@ -1,7 +1,8 @@
 """Engine, sessions and schema start-up for the assistant's database.
 
 One code path serves both deployments the architecture names: an SQLite file by default
-(zero set-up, one machine) and PostgreSQL when DATABASE_URL says so. SQLite is made safe
+(zero set-up, one machine) and PostgreSQL when the URL says so (DATABASE_URL, read by
+ui.settings). SQLite is made safe
 for several worker processes: WAL journal (readers never block the writer), a busy
 timeout (writers queue instead of failing), foreign keys on, and write transactions that
 take the write lock up front (BEGIN IMMEDIATE) so two writers cannot deadlock on a lock
@@ -11,7 +12,6 @@ upgrade. The schema is owned by the Alembic revisions in `migrations/`;
 
 from __future__ import annotations
 
-import os
 import random
 import sqlite3
 import time
@@ -40,30 +40,19 @@ SQLITE_BEGIN_OPTION = "policy_sqlite_begin"
 _MIGRATION_LOCK_KEY = zlib.crc32(b"policy-assistant:migrations")
 
 
-def default_database_url() -> str:
-    """SQLite file `<POLICY_DATA_DIR or ./data>/assistant.sqlite` (absolute path)."""
-    data_dir = Path(os.environ.get("POLICY_DATA_DIR") or "data").expanduser().absolute()
-    return URL.create("sqlite", database=str(data_dir / "assistant.sqlite")).render_as_string()
-
-
-def database_url() -> str:
-    """DATABASE_URL (any SQLAlchemy URL) or the default SQLite file."""
-    return os.environ.get("DATABASE_URL", "").strip() or default_database_url()
-
-
 def make_engine(
-    url: str | URL | None = None,
+    url: str | URL,
     *,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     connect_timeout_s: int = DEFAULT_CONNECT_TIMEOUT_S,
     echo: bool = False,
 ) -> Engine:
-    """Create an engine for `url` (default: `database_url()`); connects lazily.
+    """Create an engine for `url` (any SQLAlchemy URL); connects lazily.
 
     Nothing touches the disk or network here, so an app can start and report the
     database as unavailable in its readiness check instead of crashing.
     """
-    parsed = make_url(url if url is not None else database_url())
+    parsed = make_url(url)
     backend = parsed.get_backend_name()
     kwargs: dict[str, Any] = {"echo": echo, "pool_pre_ping": backend != "sqlite"}
     if backend == "sqlite":

@@ -87,7 +87,7 @@ def _hint(url: URL, reason: str) -> str:
     if "no such table" in lowered or ("relation" in lowered and "does not exist" in lowered):
         return (
             "The schema is missing or out of date: run ensure_schema() at start-up "
-            "(or `python -m assistant.storage upgrade`)."
+            "(or `policy-assistant db upgrade`)."
         )
     if any(marker in lowered for marker in _LOCK_MARKERS):
         return (

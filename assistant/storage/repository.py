@@ -69,8 +69,8 @@ class Repository:
         self._lock_retries = max(1, lock_retries)
 
     @classmethod
-    def open(cls, url: str | None = None, *, migrate: bool = True) -> Repository:
-        """Engine from `url` (default DATABASE_URL / SQLite file), schema brought up to date."""
+    def open(cls, url: str, *, migrate: bool = True) -> Repository:
+        """Engine from `url` (any SQLAlchemy URL), schema brought up to date."""
         engine = make_engine(url)
         if migrate:
             try:

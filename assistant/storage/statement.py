@@ -16,7 +16,6 @@ from datetime import UTC, date, tzinfo
 from functools import cache
 
 from assistant.models import Lang
-from assistant.storage.identity import assistant_url
 from assistant.storage.records import DisclosureRecord
 from tools import registry
 
@@ -301,13 +300,14 @@ def render_statement(
     records: Sequence[DisclosureRecord],
     lang: Lang,
     *,
-    url: str | None = None,
+    url: str,
     developer: str | None = None,
     tz: tzinfo = UTC,
 ) -> str:
     """A section 19 disclosure statement in `lang` covering every record given.
 
-    `url` defaults to POLICY_ASSISTANT_URL; `developer` (the rights holder, clause
+    `url` is the link users reach the assistant at (the deployment's, from its caller);
+    `developer` (the rights holder, clause
     19.10) is named when given; dates of use are calendar dates in `tz`.
     """
     if not records:
@@ -315,4 +315,4 @@ def render_statement(
     if lang not in _RENDERERS:
         raise ValueError(f"unsupported language {lang!r}; expected kk, ru or en")
     usage = collect_usage(records, tz)
-    return _RENDERERS[lang](usage, url or assistant_url(), developer)
+    return _RENDERERS[lang](usage, url, developer)

@@ -83,6 +83,16 @@ class Vocabulary(BaseModel):
     part_suffixes: list[str] = []
     irrelevant: list[str] = []
     complements: dict[str, list[str]] = {}
+    quote_keep: list[str] = Field(
+        default=[],
+        description="a quoted sentence with one of these (a deadline, an exception, "
+        "who to apply to) is never cut from a quote",
+    )
+    exception_lead: list[str] = Field(
+        default=[],
+        description="a clause opening with one of these qualifies the one before "
+        "it, and is quoted with it",
+    )
     received: list[str] = []
     what_if: list[str] = []
     append: list[str] = []

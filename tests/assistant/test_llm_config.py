@@ -1,21 +1,45 @@
-"""LLM settings come from the environment; none set means no LLM."""
+"""LLM settings come from the environment (through ui.settings); none set means no LLM."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.llm import LLMComposer, composer_from_env
+from assistant.llm import LLMComposer
 from assistant.llm.config import LLMConfig, LLMConfigError
+from ui.settings import SettingsError, load_settings
+
+LLM_VARIABLES = (
+    "POLICY_LLM_BASE_URL",
+    "POLICY_LLM_MODEL",
+    "POLICY_LLM_API_KEY",
+    "POLICY_LLM_TIMEOUT",
+    "POLICY_LLM_MAX_ROUNDS",
+    "POLICY_LLM_MAX_TOKENS",
+    "POLICY_LLM_TOOLS",
+)
 
 
-def test_no_base_url_means_no_llm():
-    assert LLMConfig.from_env({}) is None
-    assert LLMConfig.from_env({"POLICY_LLM_BASE_URL": "  ", "POLICY_LLM_MODEL": "x"}) is None
-    assert composer_from_env({}) is None
+@pytest.fixture()
+def llm_config(monkeypatch):
+    """`llm_config(env)`: the LLMConfig the settings build from exactly these variables."""
+
+    def build(env: dict[str, str]) -> LLMConfig | None:
+        for name in LLM_VARIABLES:
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        return load_settings().llm()
+
+    return build
 
 
-def test_settings_are_read():
-    config = LLMConfig.from_env(
+def test_no_base_url_means_no_llm(llm_config):
+    assert llm_config({}) is None
+    assert llm_config({"POLICY_LLM_BASE_URL": "  ", "POLICY_LLM_MODEL": "x"}) is None
+
+
+def test_settings_are_read(llm_config):
+    config = llm_config(
         {
             "POLICY_LLM_BASE_URL": "http://127.0.0.1:8080/v1/",
             "POLICY_LLM_MODEL": "qwen2.5:7b",
@@ -35,7 +59,7 @@ def test_settings_are_read():
         max_tokens=256,
         tools=(),
     )
-    composer = composer_from_env({"POLICY_LLM_BASE_URL": "http://127.0.0.1:8080/v1"})
+    composer = LLMComposer(llm_config({"POLICY_LLM_BASE_URL": "http://127.0.0.1:8080/v1"}))
     assert isinstance(composer, LLMComposer)
     assert composer.config.timeout == 30.0 and composer.config.max_tokens == 512
     assert composer.config.tools is None and composer.config.offers("gpa")  # all tools
@@ -53,16 +77,21 @@ def test_settings_are_read():
         {"POLICY_LLM_BASE_URL": "http://x/v1", "POLICY_LLM_MAX_TOKENS": "-1"},
     ],
 )
-def test_bad_settings_are_refused_clearly(env):
-    with pytest.raises(LLMConfigError, match="POLICY_LLM_"):
-        LLMConfig.from_env(env)
+def test_bad_settings_are_refused_clearly(env, llm_config):
+    with pytest.raises(SettingsError, match=r"^POLICY_LLM_\w+ must "):
+        llm_config(env)
 
 
-def test_tools_can_be_named():
-    config = LLMConfig.from_env(
+def test_the_config_checks_its_own_values():
+    with pytest.raises(LLMConfigError, match="POLICY_LLM_TIMEOUT must be positive"):
+        LLMConfig(base_url="http://x/v1", timeout=0)
+
+
+def test_tools_can_be_named(llm_config):
+    config = llm_config(
         {"POLICY_LLM_BASE_URL": "http://x/v1", "POLICY_LLM_TOOLS": "final_grade, gpa"}
     )
     assert config.tools == ("final_grade", "gpa")
     assert config.offers("gpa") and not config.offers("igpa")
-    off = LLMConfig.from_env({"POLICY_LLM_BASE_URL": "http://x/v1", "POLICY_LLM_TOOLS": "0"})
+    off = llm_config({"POLICY_LLM_BASE_URL": "http://x/v1", "POLICY_LLM_TOOLS": "0"})
     assert off.tools == () and not off.offers("gpa")

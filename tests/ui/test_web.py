@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from assistant.models import Answer, Citation, ToolCall
+from corpus.languages import LANGS
 from tools import registry
 from ui.web import calculators
-from ui.web.labels import EXAMPLES, LABELS, LANGS
+from ui.web.labels import EXAMPLES, LABELS
 from ui.web.render import answer_html, citation_card, tool_table
 
 
@@ -117,7 +118,7 @@ def test_ui_builds(ui_assistant):
     from ui.api.engine import Engine
     from ui.web.app import build_ui
 
-    demo = build_ui(Engine(ui_assistant))
+    demo = build_ui(Engine(ui_assistant), assistant_url="https://assistant.example.kz")
     assert demo.title == "Policy Assistant"
     ids = {getattr(block, "elem_id", None) for block in demo.blocks.values()}
     assert {f"pa-calc-{name}" for name in registry.names()} <= ids

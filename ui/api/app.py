@@ -1,8 +1,8 @@
 """The one FastAPI app: REST under /api (OpenAPI at /api/docs), probes, and the chat UI at /.
 
-`create_app(assistant=None, settings=None)` loads the models and the index once (or takes
-an assistant built by the caller, as the tests do), warms them, and shares them with
-every request and with the Gradio UI.
+`create_app(assistant, settings)` takes the assistant its caller built (models and index
+loaded once: `ui.settings.Settings.build_assistant()`, or the tests' own), warms it, and
+shares it with every request and with the Gradio UI.
 """
 
 from __future__ import annotations
@@ -32,12 +32,7 @@ DESCRIPTION = (
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]
 
 
-def create_app(assistant: Assistant | None = None, settings: ApiSettings | None = None) -> FastAPI:
-    settings = settings or ApiSettings.from_env()
-    if assistant is None:
-        from assistant.factory import build_assistant
-
-        assistant = build_assistant()
+def create_app(assistant: Assistant, settings: ApiSettings) -> FastAPI:
     engine = Engine(assistant)
     engine.warm_up()
     log.info("assistant warmed up in %s ms", engine.warm_ms)
@@ -75,7 +70,7 @@ def create_app(assistant: Assistant | None = None, settings: ApiSettings | None 
     if settings.ui:
         from ui.web.mount import mount_ui
 
-        mount_ui(app, engine)
+        mount_ui(app, engine, assistant_url=settings.assistant_url)
     return app
 
 

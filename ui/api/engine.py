@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from anyio import to_thread
-from fastapi import Request
 
 from assistant.models import Answer
 from assistant.service import Assistant
@@ -114,8 +113,3 @@ class Engine:
         except Exception:  # readiness reports, it does not raise
             log.warning("database readiness check failed", exc_info=True)
             return "error"
-
-
-def get_engine(request: Request) -> Engine:
-    """FastAPI dependency: the engine created with the app."""
-    return request.app.state.engine

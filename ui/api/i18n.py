@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-LANGS = ("kk", "ru", "en")
-DEFAULT_LANG = "en"
+from corpus.languages import DEFAULT_LANG, is_lang
 
 MESSAGES: dict[str, dict[str, str]] = {
     "not_found": {
@@ -164,7 +163,7 @@ def pick_lang(value: str | None) -> str | None:
     if not value:
         return None
     primary = value.strip().lower().replace("_", "-").split("-")[0]
-    return primary if primary in LANGS else None
+    return primary if is_lang(primary) else None
 
 
 def accept_language(header: str | None) -> str | None:

@@ -7,10 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from indexing.validation import MAX_QUERY_CHARS
+from assistant.safety import MAX_MESSAGE_CHARS
+from corpus.languages import LangCode as Lang
 
-LangIn = Literal["kk", "ru", "en", "auto"]
-Lang = Literal["kk", "ru", "en"]
+LangIn = Literal[Lang, "auto"]  # a language, or "auto": detect it
 
 
 class ErrorDetail(BaseModel):
@@ -38,7 +38,7 @@ class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     message: str = Field(
-        min_length=1, max_length=MAX_QUERY_CHARS, examples=["FX алсам не істеймін?"]
+        min_length=1, max_length=MAX_MESSAGE_CHARS, examples=["FX алсам не істеймін?"]
     )
     conversation_id: str | None = Field(None, max_length=64, description="continue a conversation")
     lang: LangIn | None = Field(None, description="answer language; auto-detected when absent")

@@ -1,23 +1,20 @@
-"""Web settings from the environment, so one build serves a laptop and the portal alike.
+"""The web app's typed settings, so one build serves a laptop and the portal alike.
 
-POLICY_ADMIN_TOKEN     token for the admin endpoints (unset: admin endpoints answer 403)
-POLICY_CORS_ORIGINS    comma list of origins allowed to call the API from a browser ("*": any)
-POLICY_RATE_LIMIT      per-client limit on /api, e.g. "60/minute", "5/second"; "off" disables
-POLICY_MAX_BODY_BYTES  largest request body accepted on /api (bytes)
-POLICY_TRUST_PROXY     "1": take the client address from X-Forwarded-For (behind a proxy)
-POLICY_UI              "0": serve the API only, without the Gradio chat at /
+Built from the environment by `ui.settings.Settings.api()` (POLICY_ADMIN_TOKEN,
+POLICY_CORS_ORIGINS, POLICY_RATE_LIMIT, POLICY_MAX_BODY_BYTES, POLICY_TRUST_PROXY,
+POLICY_UI, POLICY_ASSISTANT_URL); tests build them directly.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 UNITS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0}
 DEFAULT_RATE = "60/minute"
 DEFAULT_MAX_BODY = 64 * 1024
+# The link disclosure statements name when POLICY_ASSISTANT_URL is unset and nothing is served.
+DEFAULT_ASSISTANT_URL = "http://127.0.0.1:8000"
 
 
 @dataclass(frozen=True)
@@ -53,18 +50,4 @@ class ApiSettings:
     max_body_bytes: int = DEFAULT_MAX_BODY
     trust_proxy: bool = False
     ui: bool = True
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> ApiSettings:
-        env = os.environ if environ is None else environ
-        origins = tuple(
-            o.strip() for o in env.get("POLICY_CORS_ORIGINS", "").split(",") if o.strip()
-        )
-        return cls(
-            admin_token=env.get("POLICY_ADMIN_TOKEN") or None,
-            cors_origins=origins,
-            rate_limit=RateLimit.parse(env.get("POLICY_RATE_LIMIT", DEFAULT_RATE)),
-            max_body_bytes=int(env.get("POLICY_MAX_BODY_BYTES", DEFAULT_MAX_BODY)),
-            trust_proxy=env.get("POLICY_TRUST_PROXY", "") in ("1", "true", "yes"),
-            ui=env.get("POLICY_UI", "1") not in ("0", "false", "no"),
-        )
+    assistant_url: str = DEFAULT_ASSISTANT_URL  # the link named in disclosure statements

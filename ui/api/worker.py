@@ -1,9 +1,9 @@
 """What each `serve --workers N` process runs: the app factory and its HTTP protocol.
 
 The parent process has built the index, written its read-only copy and brought the
-database schema up to date before any worker starts, and passes what the workers need
-through the environment (POLICY_INDEX_REPLICA, DATABASE_URL, POLICY_UI, ...): a worker
-only loads, warms up and serves.
+database schema up to date before any worker starts, and passes its whole configuration
+as one serialized Settings (POLICY_SETTINGS: the index copy, the database, the served
+link, whether the UI is on): a worker only loads, warms up and serves.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from fastapi import FastAPI
 from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from ui.api.app import create_app
+from ui.settings import Settings
 
 
 def create_worker_app() -> FastAPI:
-    return create_app()
+    settings = Settings.inherited()
+    return create_app(settings.build_assistant(), settings.api())
 
 
 class NoDelayHTTPProtocol(AutoHTTPProtocol):  # type: ignore[misc, valid-type]

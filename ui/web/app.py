@@ -14,6 +14,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.safety import MAX_MESSAGE_CHARS
 from assistant.storage.errors import StorageError
 from assistant.storage.statement import render_statement
 from indexing.qdrant import IndexUnavailable
@@ -39,7 +40,7 @@ def header_md(lang: str) -> str:
     return f"## {label('title', lang)}\n{label('subtitle', lang)}"
 
 
-def build_ui(engine: Engine) -> gr.Blocks:
+def build_ui(engine: Engine, *, assistant_url: str) -> gr.Blocks:
     relabel: Relabel = []
     with gr.Blocks(title="Policy Assistant", analytics_enabled=False) as demo:
         with gr.Row(elem_id="pa-header"):
@@ -59,7 +60,7 @@ def build_ui(engine: Engine) -> gr.Blocks:
         with gr.Tabs(elem_id="pa-tabs"):
             with gr.Tab(label("tab_chat", DEFAULT_LANG), id="chat", elem_id="pa-tab-chat") as tab:
                 relabel.append((tab, lambda lg: gr.update(label=label("tab_chat", lg))))
-                _chat(engine, lang, relabel)
+                _chat(engine, lang, relabel, assistant_url)
             with gr.Tab(label("tab_calc", DEFAULT_LANG), id="calc", elem_id="pa-tab-calc") as tab:
                 relabel.append((tab, lambda lg: gr.update(label=label("tab_calc", lg))))
                 _calculators(lang, relabel)
@@ -92,7 +93,7 @@ def initial_lang(request: gr.Request) -> str:
 # --- chat ---------------------------------------------------------------------------------
 
 
-def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel) -> None:
+def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel, assistant_url: str) -> None:
     # The conversation id lives in the page, not in a server-side gr.State, and the chat
     # runs without Gradio's queue: under `serve --workers N` each request may reach
     # another worker process, and neither a State nor a queued event would be found there.
@@ -111,7 +112,7 @@ def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel) -> None:
             show_label=False,
             elem_id="pa-input",
             scale=5,
-            max_length=2000,
+            max_length=MAX_MESSAGE_CHARS,
             lines=1,
         )
         send = gr.Button(label("send", DEFAULT_LANG), variant="primary", elem_id="pa-send", scale=1)
@@ -184,7 +185,8 @@ def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel) -> None:
             return gr.update(value=label("unavailable", lg), visible=True)
         if not records:
             return gr.update(value=label("statement_empty", lg), visible=True)
-        return gr.update(value=render_statement(records, lg), visible=True)
+        statement_text = render_statement(records, lg, url=assistant_url)
+        return gr.update(value=statement_text, visible=True)
 
     statement_btn.click(make_statement, [conversation, lang], statement, queue=False)
 

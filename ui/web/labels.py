@@ -6,7 +6,6 @@ key exists in all three languages so no label is left untranslated.
 
 from __future__ import annotations
 
-LANGS = ("kk", "ru", "en")
 LANG_CHOICES = [("Қазақша", "kk"), ("Русский", "ru"), ("English", "en")]
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 

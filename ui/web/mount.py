@@ -54,8 +54,9 @@ def theme() -> gr.themes.Base:
     return gr.themes.Soft(primary_hue="blue", font=SYSTEM_FONTS, font_mono=MONO_FONTS)
 
 
-def mount_ui(app: FastAPI, engine: Engine, path: str = "/") -> FastAPI:
-    blocks = build_ui(engine)
+def mount_ui(app: FastAPI, engine: Engine, *, assistant_url: str, path: str = "/") -> FastAPI:
+    """`assistant_url` is the link the UI's disclosure statements name."""
+    blocks = build_ui(engine, assistant_url=assistant_url)
     return gr.mount_gradio_app(
         app,
         blocks,

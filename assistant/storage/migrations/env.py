@@ -3,7 +3,8 @@
 There is no alembic.ini: `assistant.storage.db.alembic_config()` builds the
 configuration in code and passes an open connection (inside a locked transaction) in
 `config.attributes["connection"]`. Without one, a connection is made from the
-configured `sqlalchemy.url` or DATABASE_URL. Logging is left as the application set it.
+configuration's `sqlalchemy.url` (`alembic_config(url)`), the only place a URL comes
+from here. Logging is left as the application set it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ from assistant.storage.schema import VERSION_TABLE, Base
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def _url() -> str:
+    url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("no database URL: build the configuration with alembic_config(url)")
+    return url
 
 
 def _configure(**kwargs: object) -> None:
@@ -35,10 +43,8 @@ def _run_on(connection: Connection) -> None:
 
 def run_migrations_offline() -> None:
     """Emit SQL for a DBA to review (`alembic --sql` style) instead of running it."""
-    from assistant.storage.db import database_url
-
     _configure(
-        url=config.get_main_option("sqlalchemy.url") or database_url(),
+        url=_url(),
         literal_binds=True,
         dialect_opts={"paramstyle": "named"},
     )
@@ -53,7 +59,7 @@ def run_migrations_online() -> None:
         return
     from assistant.storage.db import make_engine
 
-    engine = make_engine(config.get_main_option("sqlalchemy.url") or None)
+    engine = make_engine(_url())
     try:
         with engine.connect() as conn:
             _run_on(conn)

@@ -6,54 +6,22 @@ Missing credentials answer 401, a wrong token 403; tokens compare in constant ti
 
 from __future__ import annotations
 
-import hmac
 import json
 import re
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Security
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
-from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BeforeValidator
 
 from indexing.replica import is_replica
-from ui.api.engine import Engine, get_engine
+from ui.api.deps import AdminDep, EngineDep
 from ui.api.errors import ApiError
 from ui.api.schemas import ErrorResponse, ExportResponse, ReindexResponse
 
 AUTH = {401: {"model": ErrorResponse}, 403: {"model": ErrorResponse}}
-# Documented in the OpenAPI document as two alternative schemes; either one is enough.
-BEARER = HTTPBearer(
-    auto_error=False, scheme_name="AdminBearer", description="Authorization: Bearer <token>"
-)
-HEADER = APIKeyHeader(
-    name="X-Admin-Token", auto_error=False, scheme_name="AdminToken", description="the token"
-)
-BearerDep = Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)]
-HeaderDep = Annotated[str | None, Security(HEADER)]
-
-
-def presented_token(bearer: HTTPAuthorizationCredentials | None, header: str | None) -> str | None:
-    if bearer is not None and bearer.credentials.strip():
-        return bearer.credentials.strip()
-    return header or None
-
-
-def require_admin(request: Request, bearer: BearerDep = None, header: HeaderDep = None) -> None:
-    """Dependency: the request carries the configured admin token."""
-    expected = request.app.state.settings.admin_token
-    if not expected:
-        raise ApiError(403, "admin_disabled")
-    token = presented_token(bearer, header)
-    if token is None:
-        raise ApiError(401, "unauthorized", headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(token.encode(), expected.encode()):
-        raise ApiError(403, "forbidden")
-
-
-router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[Depends(require_admin)])
-EngineDep = Annotated[Engine, Depends(get_engine)]
+router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[AdminDep])
 
 
 NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")

@@ -6,22 +6,22 @@ import json
 import logging
 import re
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from assistant.presenter import answer_json
 from assistant.storage.errors import StorageUnavailable
 from indexing.qdrant import IndexUnavailable
-from ui.api.engine import Engine, get_engine
+from ui.api.deps import EngineDep
+from ui.api.engine import Engine
 from ui.api.errors import error_body
 from ui.api.i18n import message, request_lang
 from ui.api.schemas import ChatRequest, ChatResponse, ErrorResponse
 
 router = APIRouter(prefix="/api", tags=["chat"])
 log = logging.getLogger("policy_assistant.api")
-EngineDep = Annotated[Engine, Depends(get_engine)]
 
 
 @router.post(

@@ -6,12 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from corpus.languages import LANGS
 from corpus.store import clauses_by_id, corpus_summary
 from ui.api.errors import ApiError
 from ui.api.schemas import ClauseOut, ErrorResponse, Lang, SectionsResponse
 
 router = APIRouter(prefix="/api", tags=["corpus"])
-LANGS = ("kk", "ru", "en")
 
 
 @router.get(

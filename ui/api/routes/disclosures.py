@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 
 from assistant.storage.records import DisclosureRecord
 from assistant.storage.statement import render_statement
-from ui.api.engine import Engine, get_engine
+from ui.api.deps import EngineDep, SettingsDep
 from ui.api.errors import ApiError
 from ui.api.schemas import DisclosureOut, ErrorResponse, Lang, StatementResponse
 
 router = APIRouter(prefix="/api/disclosures", tags=["disclosures"])
-EngineDep = Annotated[Engine, Depends(get_engine)]
 MAX_IDS = 500
 
 
@@ -30,6 +29,7 @@ def split_ids(values: list[str]) -> list[str]:
 )
 async def statement(
     engine: EngineDep,
+    settings: SettingsDep,
     ids: Annotated[list[str], Query(description="disclosure ids (repeat or comma-separate)")] = [],  # noqa: B006
     conversation_id: Annotated[
         str | None, Query(max_length=64, description="every record of this conversation")
@@ -55,7 +55,7 @@ async def statement(
         records += [r for r in more if r.id not in known]
     if not records:
         raise ApiError(404, "no_disclosures")
-    text = render_statement(records, lang)
+    text = render_statement(records, lang, url=settings.assistant_url)
     return {"lang": lang, "statement": text, "ids": [r.id for r in records]}
 
 

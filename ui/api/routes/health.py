@@ -7,24 +7,23 @@ failing check named, so an orchestrator stops routing traffic to this instance.
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from ui.api.engine import Engine, get_engine
+from ui.api.deps import EngineDep
 from ui.api.schemas import Health, Readiness
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/healthz", response_model=Health)
-async def healthz(engine: Annotated[Engine, Depends(get_engine)]) -> dict:
+async def healthz(engine: EngineDep) -> dict:
     return {"status": "ok", "version": engine.assistant.version}
 
 
 @router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}})
-async def readyz(engine: Annotated[Engine, Depends(get_engine)]) -> JSONResponse:
+async def readyz(engine: EngineDep) -> JSONResponse:
     index, database = await asyncio.gather(
         engine.thread(engine.index_status), engine.thread(engine.database_status)
     )

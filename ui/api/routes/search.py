@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from assistant.presenter import hit_json
 from indexing.validation import MAX_QUERY_CHARS, QueryError, check_query
-from ui.api.engine import Engine, get_engine
+from ui.api.deps import EngineDep
 from ui.api.errors import ApiError
 from ui.api.schemas import ErrorResponse, LangIn, SearchResponse
 
@@ -21,7 +21,7 @@ router = APIRouter(prefix="/api", tags=["search"])
     responses={422: {"model": ErrorResponse}, 429: {"model": ErrorResponse}},
 )
 async def search(
-    engine: Annotated[Engine, Depends(get_engine)],
+    engine: EngineDep,
     q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, description="question")],
     k: Annotated[int, Query(ge=1, le=50, description="number of hits")] = 5,
     lang: Annotated[LangIn, Query(description="query language (auto: detect)")] = "auto",
