@@ -38,6 +38,11 @@ PHRASES = {
     "yes": {"kk": "иә", "ru": "да", "en": "yes"},
     "no": {"kk": "жоқ", "ru": "нет", "en": "no"},
     "credits": {"kk": "кр.", "ru": "кр.", "en": "cr."},
+    "each_credits": {
+        "kk": "әр пәннің кредит саны (сол ретпен)",
+        "ru": "число кредитов каждой дисциплины (в том же порядке)",
+        "en": "the credits of each course (in the same order)",
+    },
 }
 
 
@@ -88,12 +93,24 @@ def restate(tool: str, arguments: Mapping[str, Any], lang: str, *, computed: boo
     return PHRASES["read"][lang].format(items="; ".join(items))
 
 
-def ask_for(tool: str, missing: list[str], ambiguous: list[str], lang: str) -> str:
-    """The follow-up question: what was unclear, then what is still needed."""
+def ask_for(
+    tool: str,
+    missing: list[str],
+    ambiguous: list[str],
+    lang: str,
+    arguments: Mapping[str, Any] | None = None,
+) -> str:
+    """The follow-up question: what was unclear, then what is still needed (for a list read
+    without its credits, the credits of each course)."""
     spec = registry.get(tool)
+    given = arguments or {}
     parts = []
     unclear = [spec.label(n, lang) for n in missing if n in ambiguous]
-    needed = [spec.label(n, lang) for n in missing if n not in ambiguous]
+    needed = [
+        PHRASES["each_credits"][lang] if given.get(n) else spec.label(n, lang)
+        for n in missing
+        if n not in ambiguous
+    ]
     if unclear:
         parts.append(PHRASES["unclear"][lang].format(items=", ".join(unclear)))
     if needed:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from assistant.models import Route
 from assistant.reader.bind import Reading, bind
 from assistant.reader.message import Message, read_message
+from assistant.reader.values import Value
 from assistant.safety import MAX_MESSAGE_CHARS
 from tools import registry
 
@@ -74,6 +75,8 @@ def _qualifies(msg: Message, reading: Reading) -> bool:
     One value in a question about a rule ("is a GPA of 2.5 enough for exchange?") is a
     question for the policy text when the calculation would still lack values.
     """
+    if _checks_the_rule(reading):
+        return False
     if reading.key >= 2:
         return True
     stated = reading.key or reading.ambiguous or (reading.values and reading.bound >= 2)
@@ -85,6 +88,13 @@ def _qualifies(msg: Message, reading: Reading) -> bool:
     if not (reading.intent and msg.has("personal")):
         return False
     return msg.has("received") or (msg.has("calc") and not msg.has("rule"))
+
+
+def _checks_the_rule(reading: Reading) -> bool:
+    """ "Is it true that 1 credit = 30 hours?": a value and the value it converts to, both
+    given, ask whether the rule holds; the policy text answers that."""
+    reads = registry.get(reading.tool).reads
+    return any(reads[name].instead_of in reading.args for name in reading.args if name in reads)
 
 
 def _standalone(msg: Message, readings: dict[str, Reading]) -> Route:
@@ -224,8 +234,27 @@ def _bare_answers(
     elif len(lists) == 1 and len(free) >= 2:
         digits = [v for v in free if not v.words] or free  # "the two profile ones" is no score
         out[lists[0]] = [v.value for v in digits]  # "History 15, math literacy 8, reading 9 ..."
+    elif courses := [n for n in missing if isinstance(before.get(n), list) and n in reads]:
+        filled = _fill_courses(before[courses[0]], free, kinds["letter"])  # "5, 5 and 4 credits"
+        if filled:
+            out[courses[0]] = filled
     elif not (missing or reading.args) and len(distinct) == 1 and _what_if(msg):
         keys = [n for n, r in reads.items() if r.key and r.kind == "number" and n in before]
         if len(keys) == 1:
             out[keys[0]] = free[0].value
     return out
+
+
+def _fill_courses(courses: list[Any], numbers: list[Value], letters: list[Value]) -> list | None:
+    """Credits or grades given in order for the courses read before ("they're 5, 5 and 4
+    credits, same order"): as many values as courses, each course lacking that field."""
+    if not all(isinstance(c, dict) for c in courses):
+        return None
+    credits = [v.value for v in numbers if v.unit in (None, "credits")]
+    grades = [v.value for v in letters]
+    out = [dict(c) for c in courses]
+    for field, values in (("credits", credits), ("letter", grades)):
+        if len(values) == len(out) and all(c.get(field) is None for c in out):
+            for course, value in zip(out, values, strict=True):
+                course[field] = value
+    return out if out != courses else None

@@ -112,7 +112,7 @@ class Assistant:
         lang, tool, arguments = draft.lang, str(decision.tool), decision.arguments
         read = restate(tool, arguments, lang, computed=not decision.missing)
         if decision.missing:
-            question = ask_for(tool, decision.missing, decision.ambiguous, lang)
+            question = ask_for(tool, decision.missing, decision.ambiguous, lang, decision.arguments)
             draft.texts.append(f"{read}\n{question}")
             draft.status, draft.grounded, draft.missing = "needs_input", False, decision.missing
             draft.asked = list(decision.missing)

@@ -1,8 +1,10 @@
 """Tool requests in people's own words, asked through `ask`: does the chat reach the tools?
 
 The sets in evals/phrasings/ were written by helpers who saw only the tool contract and
-the policy, never the vocabulary or the reader; they were split once, by a fixed seed,
-into a tune half (worked against) and a test half (reported, not tuned on). Each item is
+the policy, never the vocabulary or the reader. The first was split once, by a fixed seed,
+into a tune half (worked against) and a test half (reported, not tuned on); a second set,
+written later, was worked against too (tune_extra); a third, the holdout, was written last
+and reported once, never looked into before. Each item is
 a short conversation; each turn expects a computation with given arguments, or a question
 back for named arguments. Expected results come from running the tools on the intended
 arguments, so they cannot drift from the tools.
@@ -32,7 +34,8 @@ from tools import registry
 from tools.errors import ToolInputError
 
 PHRASINGS = Path(__file__).parent / "phrasings"
-HALVES = {"tune": PHRASINGS / "tune.jsonl", "test": PHRASINGS / "test.jsonl"}
+SETS = {name: PHRASINGS / f"{name}.jsonl" for name in ("tune", "tune_extra", "test", "holdout")}
+REPORTED = ("test", "holdout")  # never tuned on
 
 
 class Turn(BaseModel):
@@ -182,16 +185,17 @@ def summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def markdown(results: dict[str, dict[str, Any]]) -> str:
-    """One table per half: exact, asked, wrong, follow-ups and restated per slice."""
+    """One table per set: exact, asked, wrong, follow-ups and restated per slice."""
     lines = ["# Tool requests in people's own words, through `ask`", ""]
     lines += [
-        "Written by helpers who saw only the tool contract and the policy; split once by a",
-        "fixed seed. The tune half was worked against; the test half is reported untouched.",
+        "Written by helpers who saw only the tool contract and the policy. `tune` and",
+        "`tune_extra` were worked against; `test` and `holdout` are reported untouched.",
         "",
     ]
     for half, result in results.items():
         summary = result["summary"]
-        lines += [f"## {half} half", ""]
+        kind = "reported, not tuned on" if half in REPORTED else "worked against"
+        lines += [f"## {half} ({kind})", ""]
         lines += [
             "| slice | exact | asked | wrong | follow-ups | restated |",
             "|---|---|---|---|---|---|",

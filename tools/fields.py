@@ -179,8 +179,17 @@ class ToolArgs(BaseModel):
         return [
             name
             for name, info in cls.model_fields.items()
-            if info.is_required() and given.get(name) is None
+            if info.is_required() and (given.get(name) is None or _incomplete(given[name]))
         ]
+
+
+def _incomplete(value: Any) -> bool:
+    """A course list whose credits are still unknown ("A in Programming" before its credits:
+    a chat keeps the grades and asks for the credits)."""
+    return isinstance(value, list) and any(
+        isinstance(item, Mapping) and "credits" in item and item["credits"] is None
+        for item in value
+    )
 
 
 class Item(BaseModel):

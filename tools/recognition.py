@@ -469,7 +469,9 @@ SPECS = (
             "nonformal_hours": reads.number(key=True, units=("hours",), alone=True),
             "already_recognized_credits": reads.number(units=("credits",)),
             "course_in_program": reads.flag(),
-            "days_before_period": reads.number(units=("days",), alone=True, sign="late"),
+            "days_before_period": reads.number(
+                units=("days", "weeks"), alone=True, scale={"weeks": 7}, sign="late"
+            ),
         },
         description={
             "kk": "Бейресми оқу нәтижелерін (онлайн курс, сертификат) пән ретінде тану: 15% шегі, "

@@ -84,7 +84,7 @@ def answers(
         bool,
         typer.Option(
             "--phrasings/--no-phrasings",
-            help="Also ask the tool-request sets of evals/phrasings/ (tune and test halves).",
+            help="Also ask the tool-request sets of evals/phrasings/ (tune, test, holdout).",
         ),
     ] = True,
     json_out: JsonFlag = False,
@@ -100,7 +100,7 @@ def answers(
 
     items = _load(question_set, json_out)
     try:
-        sets = {half: phrasing_sets.load(path) for half, path in phrasing_sets.HALVES.items()}
+        sets = {name: phrasing_sets.load(path) for name, path in phrasing_sets.SETS.items()}
     except phrasing_sets.PhrasingSetError as error:
         fail(str(error), 2, json_out, "bad_set")
     assistant = open_assistant(json_out)

@@ -14,7 +14,7 @@ the chat then asks instead of computing.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import Any
 
@@ -34,6 +34,8 @@ TIE = 0.3  # a rival link this close makes the choice ambiguous
 OUT_OF_RANGE = 1.5  # a labelled value the argument cannot take still binds, last
 SCALE_TOPS = frozenset({4, 5, 100, 140, 150, 80})  # "80/100", "3.2/4": the scale, not a value
 _GENITIVE = ("тын", "тин", "дын", "дин", "нын", "нин")
+# "one year", "1 года": a year of study or a year of work, whichever the tool reads
+KIN_UNITS = {"years": "study_year", "study_year": "years"}
 
 
 @dataclass
@@ -100,11 +102,28 @@ def _part_suffixes() -> frozenset[str]:
 
 class Binder:
     def __init__(self, msg: Message, tool: str) -> None:
-        self.msg = msg
         self.tool = tool
         self.reads: Mapping[str, Read] = registry.get(tool).reads
-        self.numbers = set(msg.numbers())
+        read_units = {u for r in self.reads.values() for u in r.units}
+        kin = {
+            unit: other
+            for unit, other in KIN_UNITS.items()
+            if unit not in read_units and other in read_units
+        }
+        if any(v.unit in kin for v in msg.values):
+            values = [replace(v, unit=kin[v.unit]) if v.unit in kin else v for v in msg.values]
+            msg = replace(msg, values=values)
+        self.msg = msg
         self.denominators: dict[int, int] = {}  # part value -> its scale's value
+        names = set(self.reads) | {r.like for r in self.reads.values() if r.like}
+        inside = {  # "рейтинг 1" is a label, not a value; "за # дней" holds one
+            k
+            for m in msg.mentions
+            if self._is_label(m, names)
+            for k in range(m.start, m.end)
+            if k not in m.holes
+        }
+        self.numbers = {i for i in msg.numbers() if msg.values[i].start not in inside}
 
     # -- labels --
 
@@ -121,7 +140,10 @@ class Binder:
         spans = [  # "the final | final grade": a label running into a tool's name is none
             (a, b) for a, b in spans if not any(a < c < b < d for c, d in self._intent_spans)
         ]
-        return _not_inside(spans, self._label_spans + self._intent_spans)
+        # "240-credit bachelor programme": the head word of another tool's name still labels
+        heads = [(a, b) for a, b in self._intent_spans if any(d == b and c > a for c, d in spans)]
+        intents = [span for span in self._intent_spans if span not in heads]
+        return _not_inside(spans, self._label_spans + intents)
 
     @cached_property
     def _intent_spans(self) -> list[tuple[int, int]]:
@@ -264,10 +286,23 @@ class Binder:
         if not read.alone or self._sharing(name):
             return []
         return [
-            Claim(0.4, ((name, i),))
+            Claim(0.4 + (0.5 if self._foreign(i) else 0.0), ((name, i),))
             for i in self.numbers
             if self.msg.values[i].unit in read.units and self.fits(name, i)
         ]
+
+    def _foreign(self, i: int) -> bool:
+        """ "240-credit programme": the number is labelled as something this tool does not
+        read, so its unit alone is a weak sign."""
+        value = self.msg.values[i]
+        end = value.unit_end or value.end
+        names = set(self.reads) | {r.like for r in self.reads.values() if r.like}
+        return any(
+            m.kind == "arg"
+            and m.meaning[1] not in names
+            and (m.start == end or m.end == value.start)
+            for m in self.msg.mentions
+        )
 
     def _sharing(self, name: str) -> list[str]:
         units = set(self.reads[name].units)
@@ -456,17 +491,41 @@ class Binder:
                 continue
             i = chosen[after]
             start = self.msg.values[self.denominators.get(i, i)].last
+            for a, b in self._label_spans:  # "112 in total (History 18, ...)"
+                if a == start:
+                    start = b
             run = [
                 j
                 for j in self.run_after(start, max_gap=3.5, named=True, lenient=True)
                 if j not in taken and self.fits(name, j)
             ]
+            if len(run) < 2:
+                run = self._longest_named_run(name, taken)
             if len(run) >= 2:
                 out.append(Claim(0.5, tuple((name, j) for j in run), single=False))
         return out
 
+    def _longest_named_run(self, name: str, taken: set[int]) -> list[int]:
+        """Three or more values each after a name ("tarih 20, mat 10, oqu 3, fizika 45"): a
+        list even where its label is not said."""
+        best: list[int] = []
+        for i in sorted(self.numbers - taken, key=lambda j: self.msg.values[j].start):
+            value = self.msg.values[i]
+            before = self.msg.tokens[value.start - 1] if value.start else None
+            if before is None or before.kind != "word":
+                continue
+            run = [
+                j
+                for j in self.run_after(value.start, max_gap=0, named=True)
+                if j not in taken and self.fits(name, j)
+            ]
+            if len(run) > len(best):
+                best = run
+        return best if len(best) >= 3 else []
+
     def _sum_claims(self) -> list[Claim]:
-        """Credits of several courses that add up to one argument ("5, 6 and 4 credits")."""
+        """Credits of several courses that add up to one argument ("5, 6 and 4 credits"). A
+        list is a stronger sign than a label next to its first number ("оқимын: 5, 5 және 6")."""
         out = []
         for name, read in self.reads.items():
             if not read.adds:
@@ -475,16 +534,24 @@ class Binder:
                 (i for i in self.numbers if self.msg.values[i].unit in read.units),
                 key=lambda i: self.msg.values[i].start,
             )
-            if (
-                len(parts) >= 2
-                and self._listed(parts)
-                and all(self.fits(name, i, strict=False) for i in parts)
-            ):
-                total = sum(self.msg.values[i].value for i in parts)  # type: ignore[misc]
+            runs = [run for run in self._runs(parts) if len(run) >= 2]
+            if len(runs) == 1 and all(self.fits(name, i, strict=False) for i in runs[0]):
+                run = runs[0]
+                total = sum(self.msg.values[i].value for i in run)  # type: ignore[misc]
                 total = int(total) if float(total).is_integer() else total
-                out.append(Claim(0.1, tuple((name, i) for i in parts), total, single=False))
+                out.append(Claim(-0.4, tuple((name, i) for i in run), total, single=False))
             out += self._each_claims(name, read)
         return out
+
+    def _runs(self, parts: list[int]) -> list[list[int]]:
+        """Numbers listed in one sentence, not offered as alternatives."""
+        runs: list[list[int]] = []
+        for i in parts:
+            if runs and self._listed([runs[-1][-1], i]):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        return runs
 
     def _listed(self, parts: list[int]) -> bool:
         """Values listed side by side, not offered as alternatives ("то ли 28, то ли 33")."""
@@ -537,6 +604,7 @@ def _not_inside(
 
 def bind(msg: Message, tool: str) -> Reading:
     binder = Binder(msg, tool)
+    msg = binder.msg  # units read for this tool
     reading = Reading(tool)
     reading.intent = any(m.kind == "intent" and m.meaning[1] == tool for m in msg.mentions)
     claims = binder.claims()
@@ -766,7 +834,14 @@ def _letters(binder: Binder, reading: Reading) -> None:
             v for v in msg.values if v.kind == "letter" and not _negated(msg, v.start, v.end)
         ]
         distinct = {v.value for v in letters}
-        if len(distinct) > 1:
+        offered = any(  # "F па, әлде FX па?": a question which letter, no letter received
+            a.end <= m.start < b.start
+            for a in letters
+            for b in letters
+            for m in msg.of_kind("alt")
+            if b.start - a.end <= 4
+        )
+        if len(distinct) > 1 and not offered:
             received = msg.of_kind("received")
             near = {
                 v.value

@@ -8,7 +8,8 @@ cannot be read completely is not read at all (the chat then asks for it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from dataclasses import replace as dc_replace
 from typing import TYPE_CHECKING, Any
 
 from assistant.reader.values import Value
@@ -34,6 +35,7 @@ class Found:
 
     courses: list[dict[str, Any]]
     used: frozenset[int]
+    partial: bool = False  # grades without their credits: the credits are still to ask
 
 
 def _segments(msg: Message) -> list[tuple[int, int, bool]]:
@@ -57,11 +59,11 @@ def _segments(msg: Message) -> list[tuple[int, int, bool]]:
 
 def read_courses(msg: Message, *, named: bool) -> Found | None:
     """The courses of the message; None when it names no credit count at all."""
-    credits = [
-        i for i in msg.numbers() if msg.values[i].unit == "credits" and msg.values[i].value >= 1
-    ]
+    credits = _credit_counts(msg)
     if not credits:
-        return None
+        return _graded_only(msg, named=named)
+    msg = _parallel(msg, credits)
+    credits = _credit_counts(msg)
     uniform = _uniform(msg, credits, named)
     if uniform is not None:
         return uniform
@@ -92,6 +94,51 @@ def read_courses(msg: Message, *, named: bool) -> Found | None:
     index = {id(v): i for i, v in enumerate(msg.values)}
     used = {index[id(v)] for c in courses for v in (c.credits, c.grade, *c.in_name)}
     return Found(out, frozenset(used))
+
+
+def _graded_only(msg: Message, *, named: bool) -> Found | None:
+    """ "A in Programming, B+ in Databases and a C in Networks": the courses and their
+    letters, credits unknown (None), so that a reply with the credits completes them."""
+    letters = [i for i, v in enumerate(msg.values) if v.kind == "letter"]
+    if len(letters) < 2 or msg.numbers():
+        return None
+    out = []
+    for start, end, _ in _segments(msg):
+        inside = [i for i in letters if start <= msg.values[i].start < end]
+        if len(inside) > 1:
+            return None
+        if inside:
+            grade = msg.values[inside[0]]
+            item: dict[str, Any] = {"credits": None, "letter": grade.value}
+            if named:
+                item = {"name": _name(msg, start, end, grade, grade) or f"#{len(out) + 1}", **item}
+            out.append(item)
+    if len(out) != len(letters):
+        return None
+    return Found(out, frozenset(letters), partial=True)
+
+
+def _credit_counts(msg: Message) -> list[int]:
+    return [
+        i for i in msg.numbers() if msg.values[i].unit == "credits" and msg.values[i].value >= 1
+    ]
+
+
+def _parallel(msg: Message, credits: list[int]) -> Message:
+    """ "Economics (3 credits, B+), Statistics (5, D+)": when a course says its unit inside
+    brackets, a later bracket with a bare number and a letter means credits too."""
+    first = msg.values[credits[0]]
+    if not first.start or msg.tokens[first.start - 1].text != "(":
+        return msg
+    values = list(msg.values)
+    for i in msg.numbers():
+        v = values[i]
+        opens = v.start > 0 and msg.tokens[v.start - 1].text == "("
+        comma = v.end < len(msg.tokens) and msg.tokens[v.end].text == ","
+        paired = any(w.kind == "letter" and 0 < w.start - v.end <= 2 for w in values)
+        if v.unit is None and opens and comma and paired:
+            values[i] = replace(v, unit="credits")
+    return dc_replace(msg, values=values)
 
 
 def _uniform(msg: Message, credits: list[int], named: bool) -> Found | None:

@@ -50,6 +50,7 @@ class Word:
     prefix: bool  # "рейтинг*": any ending
     number: bool  # "#": a number token
     suffix: bool = False  # "*дым": any word with this ending (Kazakh verb persons)
+    gap: bool = False  # "...": up to two words of any kind ("магистратураны ... бітірдім")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ def compile_phrase(text: str, lang: str, meaning: Meaning) -> Phrase:
     for raw in _split(text):
         if raw == "#":
             words.append(Word("", False, True))
+        elif raw == "...":
+            words.append(Word("", False, False, gap=True))
         elif raw.startswith("*") and len(raw) > 1:
             words.append(Word(word_form(raw[1:], lang), False, False, True))
         elif raw.endswith("*") and len(raw) > 1:
@@ -106,7 +109,10 @@ def _split(text: str) -> list[str]:
     """Phrase words as the tokenizer would cut the text ("R1", "A-", "%", "ак.")."""
     parts: list[str] = []
     star = False
-    for token in tokenize(text.replace("*", "\u2217")):
+    for token in tokenize(text.replace("*", "\u2217").replace("...", " \u2026 ")):
+        if token.text == "\u2026":
+            parts.append("...")
+            continue
         if token.text == "\u2217":
             if parts and token.attached:
                 parts[-1] += "*"
@@ -209,11 +215,25 @@ class Lexicon:
 
 def _match(phrase: Phrase, tokens: list[Token], start: int) -> tuple[int, tuple[int, ...]] | None:
     i = start
-    holes = []
-    for n, word in enumerate(phrase.words):
-        if n and i < len(tokens) and tokens[i].text == "." and i + 1 < len(tokens):
-            i += 1  # "мат. сауаттылық", "ак. часов"
-        if i >= len(tokens) or not _word_matches(word, tokens[i], phrase):
+    holes: list[int] = []
+    words = phrase.words
+    for n, word in enumerate(words):
+        if word.gap:
+            continue
+        if n and i < len(tokens) and tokens[i].text in (".", ",") and i + 1 < len(tokens):
+            i += 1  # "мат. сауаттылық", "ак. часов", "F па, әлде FX"
+        if n and words[n - 1].gap:  # up to two words of any kind before this one
+            i = next(
+                (
+                    k
+                    for k in range(i, min(i + 3, len(tokens)))
+                    if _word_matches(word, tokens[k], phrase)
+                ),
+                None,
+            )
+            if i is None or any(t.is_break for t in tokens[start:i]):
+                return None
+        elif i >= len(tokens) or not _word_matches(word, tokens[i], phrase):
             return None
         if word.number:
             holes.append(i)

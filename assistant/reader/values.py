@@ -293,6 +293,8 @@ def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Toke
         if m.kind == "unit":
             units.setdefault(m.start, []).append(m)
     joiners = {m.start: m.end for m in mentions if m.kind in ("sep", "alt")}
+    # "R2 73, 6 пар": a number right after its own label is not part of a unit list
+    labelled = {m.end for m in mentions if m.kind in ("arg", "group")}
     out = []
     for value in values:
         end = value.end
@@ -313,7 +315,14 @@ def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Toke
         value, after = out[n], out[n + 1]
         if value.kind != "number" or value.unit or after.kind != "number" or not after.unit:
             continue
-        if joiners.get(value.end) == after.start:  # "5 және 4 кредит", "120 or 150 hours"
+        comma = (
+            value.end < len(tokens)
+            and tokens[value.end].text == ","
+            and value.end + 1 == after.start
+            and value.start not in labelled
+            and not any(v.unit_end == value.start for v in out)  # "5 credits 91, 3 credits"
+        )
+        if joiners.get(value.end) == after.start or comma:  # "5, 5 және 6 кредит", "120 or 150 h"
             out[n] = replace(value, unit=after.unit)
     return out
 
@@ -332,7 +341,11 @@ def _ending(token: Token) -> bool:
     return token.kind == "word" and (token.low in _endings() or token.loose in _endings())
 
 
-LABELS = frozenset({"arg", "group", "flag", "value", "intent", "unit", "near"})
+# Numbers inside these phrases are part of the phrase ("по 4-балльной шкале" aside). A
+# number inside an argument's label ("рейтинг 1", "1 кредит стоит") is excluded by the
+# binder of the tool whose label it is: for another tool it may be a value.
+LABELS = frozenset({"group", "flag", "value", "intent", "near"})
+DURATIONS = frozenset({"years", "months", "weeks", "days"})
 
 
 def excluded_numbers(
@@ -367,7 +380,8 @@ def excluded_numbers(
         long_digits = first.kind == "num" and len(first.text) > 7 and value.unit != "money"
         labelled = value.start in in_labels
         near_irrelevant = value.start in irrelevant_ends or value.end in irrelevant_starts
-        lone_one = value.words and value.value == 1  # "бір кредит", "one credit": an article
+        # "бір кредит", "one credit": an article (a rule per unit); "one year" of work: a value
+        lone_one = value.words and value.value == 1 and value.unit not in DURATIONS
         if inside or calendar or long_digits or labelled or near_irrelevant or lone_one:
             out.add(i)
         elif _range_end(tokens, value) or (i > 0 and _range_end(tokens, values[i - 1])):

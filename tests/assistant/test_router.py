@@ -927,6 +927,15 @@ FOLLOW_UPS = [
         {"year": 3, "gpa": 3.2, "ssci": 3.0},
         ["iros"],
     ),
+    (
+        "en",
+        "gpa",
+        {"courses": [{"credits": None, "letter": "A"}, {"credits": None, "letter": "C"}]},
+        "they're 5 and 4 credits, same order",
+        "gpa",
+        {"courses": [{"credits": 5, "letter": "A"}, {"credits": 4, "letter": "C"}]},
+        [],
+    ),
 ]
 
 

@@ -91,6 +91,15 @@ def test_an_ambiguous_value_is_asked_not_guessed(assistant):
     assert follow.tool_calls[0].arguments == {"r1": 66, "r2": 71, "exam": 59}
 
 
+def test_grades_without_credits_ask_for_the_credits_then_compute(assistant):
+    first = assistant.ask("GPA? A in Programming, B+ in Databases and a C in Networks.")
+    assert first.status == "needs_input" and first.missing == ["courses"]
+    assert "the credits of each course" in first.answer
+    second = assistant.ask("5, 5 and 4 credits", conversation_id=first.conversation_id)
+    courses = second.tool_calls[0].arguments["courses"]
+    assert [c["credits"] for c in courses] == [5, 5, 4] and second.tool_calls[0].result
+
+
 def test_a_negated_fact_is_not_read_as_its_opposite(assistant):
     answer = assistant.ask(
         "У меня нет языкового сертификата. Магистр есть, стаж 2 года, экзамен в PhD 80."

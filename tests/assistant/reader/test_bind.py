@@ -91,6 +91,36 @@ def test_several_credits_add_up_and_a_count_multiplies():
     assert summer.args == {"retake_credits": 10}
     offered = read("то ли 28, то ли 33 кредита", "summer_semester")
     assert "retake_credits" in offered.ambiguous
+    labelled = read(
+        "Жазда қайта оқимын: 5, 5 және 6 кредиттік. Бір кредит 18 500 теңге.", "summer_semester"
+    )
+    assert labelled.args == {"retake_credits": 16, "credit_price": 18500}
+
+
+def test_a_number_inside_the_tools_own_label_is_no_value():
+    assert read("рейтинг 1 — 70, рейтинг 2 — 65", "exam_admission").args == {"r1": 70, "r2": 65}
+    assert read("1 кредит неше сағат?", "credit_hours").args == {"credits": 1}
+
+
+def test_a_number_inside_a_label_with_a_fixed_number_is_no_value():
+    reading = read("R1 60 R2 60, more than 20 minutes late 3 times", "exam_admission")
+    assert reading.args == {"r1": 60, "r2": 60, "late_over_20": 3}
+
+
+def test_a_number_labelled_as_something_else_is_a_weak_sign():
+    reading = read("240 кредиттік бағдарламада оқимын. 1 кредит неше сағат?", "credit_hours")
+    assert reading.args == {"credits": 1} and not reading.ambiguous
+
+
+def test_a_year_is_of_study_or_of_work_as_the_tool_reads():
+    assert read("Магистрант 1 года, английский B1", "mobility_eligibility").args["year"] == 1
+    assert read("стаж один год", "admission_doctoral").args == {"work_months": 12}
+    assert read("бір жыл жұмыс істедім", "admission_doctoral").args == {"work_months": 12}
+
+
+def test_the_head_word_of_another_tools_name_still_labels():
+    reading = read("it's a 240-credit bachelor programme", "nonformal_recognition")
+    assert reading.args == {"program_credits": 240}
 
 
 def test_a_value_only_an_unread_argument_takes_is_asked_for():
@@ -117,6 +147,15 @@ def test_courses_with_letters_scores_and_names():
     ]
     transfer = read("Физика 1 — 4 кредит, С-; Физика 2 — 4 кредит, FX", "transfer_recount")
     assert [c["name"] for c in transfer.args["courses"]] == ["Физика 1", "Физика 2"]
+
+
+def test_courses_with_grades_only_wait_for_their_credits():
+    gpa = read("A in Programming, B+ in Databases and a C in Networks", "gpa")
+    assert gpa.args["courses"] == [
+        {"credits": None, "letter": "A"},
+        {"credits": None, "letter": "B+"},
+        {"credits": None, "letter": "C"},
+    ]
 
 
 def test_a_course_list_with_a_grade_left_over_is_not_read():
