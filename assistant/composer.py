@@ -47,6 +47,11 @@ PHRASES = {
         "ru": "Ближайшие пункты политики (для справки):",
         "en": "The closest provisions (for reference):",
     },
+    "editorial": {
+        "kk": "(Бұл — түсіндірме, ресми мәтін емес; ресми мәтін төменде.)",
+        "ru": "(Это пояснение, а не официальный текст; официальный текст ниже.)",
+        "en": "(This is a plain-language summary, not the official text, which follows.)",
+    },
     "official": {
         "kk": "",
         "ru": "Официальным является текст на казахском языке; перевод неофициальный.",
@@ -150,6 +155,22 @@ def compose_retrieval(lang: str, quotes: list[Quote]) -> str:
     if phrase("official", lang):
         parts.append(phrase("official", lang))
     return "\n".join(parts)
+
+
+def compose_answer(
+    lang: str, lead: str, quotes: list[Quote], kind: str, covered: bool = True
+) -> str:
+    """The direct answer, then the clauses it rests on (or, when the policy leaves the
+    topic open, the nearest ones, for reference only). A card's answer or a gloss is
+    editorial text, and says so; "the closest rules follow" needs no label."""
+    parts = [lead]
+    if kind in ("card", "gloss"):
+        parts.append(phrase("editorial", lang))
+    if quotes:
+        parts += [phrase("lead" if covered else "closest", lang), quote_block(quotes)]
+    if phrase("official", lang):
+        parts.append(phrase("official", lang))
+    return "\n".join(p for p in parts if p)
 
 
 def compose_not_covered(

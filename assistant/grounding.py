@@ -21,6 +21,7 @@ from functools import cache
 
 from corpus.store import clauses_by_id, load_clauses
 from indexing.analyzers import analyze
+from indexing.language import query_text_for
 from indexing.search import Hit
 
 # Calibrated on the dev set (see evals/reports/answers.md); a question is covered when
@@ -121,10 +122,11 @@ def _found(term: str, found: set[str], prefixes: set[str]) -> bool:
 
 
 def content_terms(question: str, lang: str) -> list[str]:
+    """The question's topic words, analysed as its language is indexed (Kazakh typed in
+    Latin letters is read in Cyrillic, as the search reads it)."""
     ignore = {t for w in QUESTION_WORDS.get(lang, ()) for t in analyze(w, lang)}
-    return [
-        t for t in analyze(question, lang) if len(t) > 1 and t not in ignore and not t[0].isdigit()
-    ]
+    text = query_text_for(question, lang)
+    return [t for t in analyze(text, lang) if len(t) > 1 and t not in ignore and not t[0].isdigit()]
 
 
 def support(question: str, lang: str, hits: list[Hit]) -> float:

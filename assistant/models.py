@@ -40,6 +40,12 @@ class Answer(BaseModel):
     conversation_id: str | None = None
     status: Literal["answered", "not_covered", "needs_input", "refused", "error"] = "answered"
     missing: list[str] = Field(default_factory=list, description="arguments still needed")
+    direct: str | None = Field(
+        default=None,
+        description="The direct answer the reply leads with (an answer card's or the best "
+        "clause's plain-language gloss; editorial, not official), when there is one.",
+    )
+    card: str | None = Field(default=None, description="The answer card it comes from.")
 
 
 class Route(BaseModel):

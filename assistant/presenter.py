@@ -20,6 +20,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "lang": data["lang"],
         "grounded": data["grounded"],
         "status": data["status"],
+        "direct": data["direct"],
+        "card": data["card"],
         "citations": [{"clause_id": c["clause_id"], "text": c["text"]} for c in data["citations"]],
         "tool_calls": [
             {k: v for k, v in call.items() if v is not None} for call in data["tool_calls"]

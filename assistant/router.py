@@ -122,7 +122,7 @@ def _decide(msg: Message, reading: Reading, args: dict[str, Any], *, follow_up=F
     # The policy text comes too when the message asks about the rule, or when the
     # calculation must wait for values: the reply then still says what the policy says.
     waiting = bool(ambiguous or missing) and not follow_up
-    kind = "both" if msg.has("rule") or waiting else "tool"
+    kind = "both" if _about_the_rule(msg, spec) or waiting else "tool"
     return Route(
         kind=kind,
         tool=reading.tool,
@@ -131,6 +131,13 @@ def _decide(msg: Message, reading: Reading, args: dict[str, Any], *, follow_up=F
         ambiguous=ambiguous,
         stated=sorted(reading.args),
     )
+
+
+def _about_the_rule(msg: Message, spec: Any) -> bool:
+    """ "How is it calculated?", "Is the retake paid?": a question the policy text answers
+    too (a price is the calculation itself for a tool that computes one)."""
+    computes_price = any("money" in read.units for read in spec.reads.values())
+    return msg.has("rule") or (msg.has("price") and not computes_price)
 
 
 def _stated_elsewhere(reading: Reading, args: dict[str, Any]) -> set[str]:
@@ -169,10 +176,19 @@ def _follow_up(
             before.pop(other, None)  # "and how many credits is 100 hours?"
     waiting = pending.asked or spec.needs(before)  # what the last reply asked for
     asked = [n for n in waiting if n not in new] or spec.needs({**before, **new})
+    kept = False  # a list this reply would have cut short: asked again, never dropped
+    for name, value in list(new.items()):
+        old = before.get(name)
+        if not (isinstance(value, list) and isinstance(old, list)) or msg.has("append"):
+            continue
+        if (_partial(value) and not _partial(old)) or len(value) < len(old):
+            del new[name]  # grades without credits, or a shorter list, never replace a list
+            kept = True
     new.update(_bare_answers(msg, reading, asked, before))
     new.update(_list_corrections(msg, reading, before, new))
+    new.update(_grade_corrections(msg, before, new))
     if not new:
-        if waiting and _answer_like(msg):
+        if waiting and (_answer_like(msg) or kept):
             return _decide(msg, reading, before, follow_up=True)  # ask again
         return alone
     return _decide(msg, reading, {**before, **new}, follow_up=True)
@@ -200,6 +216,28 @@ def _list_corrections(
             continue
         if old.count(wrong[0]) == 1 and all(isinstance(x, int | float) for x in old):
             out[name] = [right.copy().pop() if x == wrong[0] else x for x in old]
+    return out
+
+
+def _partial(value: Any) -> bool:
+    return isinstance(value, list) and any(
+        isinstance(c, dict) and c.get("credits") is None for c in value
+    )
+
+
+def _grade_corrections(msg: Message, before: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """ "по алгоритмам не FX, а D", "химия C+ емес, B- екен": one course's letter replaced,
+    when the earlier list has that letter once."""
+    letters = [v.value for v in msg.values if v.kind == "letter"]
+    if len(letters) != 2 or letters[0] == letters[1] or not msg.has("neg_before", "neg_after"):
+        return {}
+    wrong, right = letters
+    out = {}
+    for name, old in before.items():
+        if name in new or not isinstance(old, list) or not all(isinstance(c, dict) for c in old):
+            continue
+        if [c.get("letter") for c in old].count(wrong) == 1:
+            out[name] = [{**c, "letter": right} if c.get("letter") == wrong else c for c in old]
     return out
 
 

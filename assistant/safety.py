@@ -71,10 +71,22 @@ OTHER_PEOPLES_DATA = re.compile(
             r"\b(предыдущ|прошл|друг|последн)\w*\s+(пользовател|студент|собеседник|клиент)\w*.{0,40}\b(спрашива|спросил|писал|вопрос|переписк|истори|разговор|сообщени)\w*",
             r"\b(спрашива|спросил|писал)\w*\b.{0,40}\b(предыдущ|прошл|друг|последн)\w*\s+(пользовател|студент|собеседник)\w*",
             r"(алдыңғы|басқа|өткен|соңғы)\s+(пайдаланушы|студент|білім алушы|қолданушы)\w*.{0,40}(сұрады|сұраған|сұрағ|сұрақ|жазды|жазған|тарих|сөйлес|хабарлама)\w*",
+            # the records kept by the service, dumped wholesale
+            r"\b(dump|export|select\s+\*)\b.{0,50}\b(database|db|table|records|rows)\b",
+            r"\b(выгрузи|выгрузить|выгрузк|экспортир|дамп)\w*\b.{0,60}\b(запис|баз\w* данн|таблиц|строк)\w*",
+            r"(дерекқор|деректер қор)\w*.{0,60}(шығар|жүкте|көшір|көрсет)\w*",
         ]
     ),
     re.IGNORECASE | re.DOTALL,
 )
+
+# Somebody's own grades asked for by their full name ("student Aigerim Bekova", "тобындағы
+# Айгерім Бекованың"): a name is two capitalised words after a word that introduces a person.
+NAMED_PERSON = re.compile(
+    r"(?:\b[Ss]tudent|[Сс]тудент\w*|тобындағы|[Гг]рупп\w*\s+\S+|[Gg]roup\s+\S+)\s+"
+    r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]+"
+)
+RECORD_WORDS = re.compile(r"\b(grades?|gpa|marks|transcript)\b|оценк|балл|баға|транскрипт", re.I)
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,8 @@ def screen(message: object) -> Screening:
     if INJECTION.search(text):
         return Screening(False, "injection")
     if OTHER_PEOPLES_DATA.search(text):
+        return Screening(False, "other_users_data")
+    if NAMED_PERSON.search(text) and RECORD_WORDS.search(text):
         return Screening(False, "other_users_data")
     return Screening(True)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
-from assistant import composer
+from assistant import composer, direct, quotes
 from assistant.composer import Quote
 from assistant.grounding import assess_coverage, unknown_clause_refs, validate_citations
 from assistant.llm import LLMComposer
@@ -25,7 +25,7 @@ from assistant.safety import REFUSALS, screen
 from corpus.languages import DEFAULT_LANG, is_lang
 from corpus.models import Clause
 from corpus.store import clauses_by_id
-from indexing.language import detect_language
+from indexing.language import detect_language, has_words
 from indexing.search import Retriever
 from tools import registry
 from tools.errors import ToolInputError
@@ -58,14 +58,25 @@ class _Draft:
     missing: list[str] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)  # what the reply asked for, for next turn
     composer: str = COMPOSER  # what wrote the text: "extractive" or "llm:<model>"
+    card: str | None = None  # the answer card the reply leads with
+    direct: str | None = None  # the reply's direct answer (a card's answer or glosses)
     llm: str | None = None  # the LLM's name (and version) when it wrote the text
 
 
 class Assistant:
-    def __init__(self, retriever: Retriever, store=None, llm: LLMComposer | None = None) -> None:
+    def __init__(
+        self,
+        retriever: Retriever,
+        store=None,
+        llm: LLMComposer | None = None,
+        direct_answers: bool = True,
+    ) -> None:
         self.retriever = retriever
         self.store = store
         self.llm = llm  # optional: composes the text when set, else the extractive composer
+        # Lead with a card's answer or a gloss (assistant/direct.py); off, replies quote
+        # only, as before the editorial layer (the evaluation's "before").
+        self.direct_answers = direct_answers
         self.version = assistant_version()
 
     @property
@@ -81,7 +92,7 @@ class Assistant:
     ) -> Answer:
         screening = screen(question)
         text = question.strip() if isinstance(question, str) else ""
-        answer_lang = lang if is_lang(lang) else detect_language(text or "", DEFAULT_LANG)
+        answer_lang = lang if is_lang(lang) else self._language(text, conversation_id)
         if not screening.ok:
             draft = _Draft(answer_lang, [REFUSALS[screening.code][answer_lang]])
             draft.status, draft.grounded = "refused", False
@@ -130,12 +141,15 @@ class Assistant:
             f"{read}\n{composer.compose_tool(lang, tool, explanation, result.clauses)}"
         )
         draft.tool_calls.append(ToolCall(name=tool, arguments=arguments, result=result))
-        for clause_id in result.clauses:
+        # a list item the tool implements is cited with its lead-in (assistant/quotes.py)
+        for clause_id in quotes.quoted_clauses(list(result.clauses), lang, whole_lists=False):
             draft.allowed.add(clause_id)
             if clause_id not in draft.cited:
                 draft.cited.append(clause_id)
 
     def _retrieve(self, draft: _Draft, question: str) -> None:
+        """Answer first (a card, the best clause's gloss, or "the closest rules follow"),
+        then quote the clauses it rests on, each readable alone (assistant/quotes.py)."""
         lang = draft.lang
         result = self.retriever.search(question, k=SEARCH_DEPTH, lang=lang)
         hits = result.hits
@@ -146,24 +160,41 @@ class Assistant:
             return
         top = hits[0].score
         chosen = [h.clause_id for h in hits if h.score >= RELATIVE_SCORE * top][:MAX_CITED]
-        local = clauses_by_id(lang)
-        chosen = _with_note_parents(chosen, local)
-        draft.allowed.update(chosen)
-        quotes = [Quote(cid, composer.select_quote(question, local[cid], lang)) for cid in chosen]
         coverage = assess_coverage(question, lang, hits)
-        if draft.tool_calls and draft.status == "answered":
-            # A calculation answered the question; retrieved clauses only add the rules.
-            draft.texts.append(composer.compose_retrieval(lang, quotes))
-        elif coverage.covered:
-            draft.texts.append(composer.compose_retrieval(lang, quotes))
+        calculated = bool(draft.tool_calls) and draft.status == "answered"
+        if not self.direct_answers:
+            lead = direct.Lead("quotes", "", chosen, covered=coverage.covered)
         else:
+            lead = direct.lead_for(lang, hits, result.cards, coverage, chosen)
+        # A calculation answered, and its rules are quoted under it; but a question about
+        # what the policy leaves open ("is the FX retake paid?") is answered first.
+        open_topic = lead.kind == "card" and not lead.covered
+        if calculated and not open_topic:
+            lead = direct.Lead("quotes", "", chosen)
+        quoted = quotes.quoted_clauses(lead.clauses, lang)
+        draft.allowed.update(quoted)  # the card's clauses, lead-ins, lists and exceptions
+        local = clauses_by_id(lang)
+        shown = [Quote(cid, composer.select_quote(question, local[cid], lang)) for cid in quoted]
+        if lead.kind == "quotes" and lead.covered:
+            draft.texts.append(composer.compose_retrieval(lang, shown))
+        elif lead.kind in ("quotes", "not_covered"):
             office = office_for([h.section for h in hits], lang)
             draft.texts.append(
-                composer.compose_not_covered(lang, office, quotes, bool(coverage.missing_figure))
+                composer.compose_not_covered(lang, office, shown, bool(coverage.missing_figure))
             )
-            if draft.status == "answered":
-                draft.status, draft.grounded = "not_covered", False
-        for q in quotes:
+        elif open_topic and calculated:
+            text = composer.compose_answer(lang, lead.text, shown, lead.kind, lead.covered)
+            draft.texts.insert(0, text)
+        else:
+            draft.texts.append(
+                composer.compose_answer(lang, lead.text, shown, lead.kind, lead.covered)
+            )
+        if (open_topic or not calculated) and not lead.covered and draft.status == "answered":
+            draft.status, draft.grounded = "not_covered", False
+        draft.card = lead.card
+        if lead.kind in ("card", "gloss"):
+            draft.direct = lead.text
+        for q in shown:
             if q.clause_id not in draft.cited:
                 draft.cited.append(q.clause_id)
 
@@ -190,6 +221,15 @@ class Assistant:
 
     # --- bookkeeping -------------------------------------------------------------------
 
+    def _language(self, text: str, conversation_id: str | None) -> str:
+        """The message's language; a reply of codes and numbers only ("R1 71, R2 75")
+        continues in the conversation's language."""
+        if not has_words(text) and self.store and conversation_id:
+            conversation = self.store.get_conversation(conversation_id)
+            if conversation is not None:
+                return conversation.lang
+        return detect_language(text or "", DEFAULT_LANG)
+
     def _pending(self, conversation_id: str | None) -> PendingTool | None:
         if not (self.store and conversation_id):
             return None
@@ -215,6 +255,8 @@ class Assistant:
             tool_calls=draft.tool_calls,
             status=draft.status,
             missing=draft.missing,
+            direct=draft.direct,
+            card=draft.card,
         )
         if self.store is None:
             return answer
@@ -257,18 +299,6 @@ class Assistant:
             conversation_id, "assistant", answer.answer, answer.lang, answer.model_dump(mode="json")
         )
         return answer
-
-
-def _with_note_parents(clause_ids: list[str], local: dict[str, Clause]) -> list[str]:
-    """An editorial note explains its parent clause: a retrieved note brings the parent."""
-    result: list[str] = []
-    for cid in clause_ids:
-        parent = local[cid].parent if local[cid].kind == "note" else None
-        if parent and parent not in result:
-            result.append(parent)
-        if cid not in result:
-            result.append(cid)
-    return result
 
 
 def _citation(clause_id: str, lang: str) -> Citation:

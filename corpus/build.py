@@ -26,10 +26,11 @@ DEFAULT_SOURCE = (
 PREAMBLE_TITLE = "Академиялық саясат"
 DEFINITIONS_SECTION = 3
 FORMULA_LEAD = "Қорытынды баға формула бойынша анықталады"
-# §8: the formula was an image that the extraction lost; its legend survives.
+# §8: the formula was an image that the extraction lost; its legend survives. This note is
+# ours, not the official text ("Белгілеулер": the formula's key; was "Аңыз", a myth-legend).
 FORMULA_NOTE = (
     "Редакциялық ескерту (ресми мәтіннің бөлігі емес): PDF-тегі формула сурет ретінде берілген "
-    "және мәтінге шықпаған. Аңызға сәйкес қорытынды баға: "
+    "және мәтінге шықпаған. Белгілеулерге сәйкес қорытынды баға: "
     "Қорытынды баға = 0,6 × (Р1 + Р2) / 2 + 0,4 × Э, мұндағы Р1 – рейтинг 1, Р2 – рейтинг 2, "
     "Э – емтихан бағасы."
 )
@@ -77,7 +78,7 @@ def build(
     for path in extra_corrections:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         fixes = fixes.merged(Corrections.from_mapping(data))
-    source = read_source(source_path)
+    source = read_source(source_path, fixes.keep_links)
     sections = split_sections(source.lines)
     clauses: list[Clause] = []
     for section in sections:
@@ -128,6 +129,7 @@ def _section_clauses(doc_id: str, section: Section, title: str, fixes: Correctio
                 Clause(
                     id=clause_id,
                     kind=clause_kind,
+                    heading=block.heading,
                     text=block.text,
                     parent=parent,
                     source_lines=(block.first, block.last),

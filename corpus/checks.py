@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
-from corpus.build import DEFAULT_SOURCE
+from corpus.build import DEFAULT_SOURCE, load_corrections
 from corpus.editorial import (
     CARDS_DIR,
     ENRICHMENT_DIR,
@@ -62,6 +62,11 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().lower()
 
 
+def full_text(clause: Clause) -> str:
+    """The record's words: its sub-heading, if it has one, then its text."""
+    return f"{clause.heading}\n{clause.text}" if clause.heading else clause.text
+
+
 def _id_key(clause_id: str) -> tuple[int, int, int]:
     section, local = clause_id.split(".")
     if local.isdigit():
@@ -97,7 +102,7 @@ def check_sections(clauses: tuple[Clause, ...]) -> CheckResult:
 def check_clean_text(clauses: tuple[Clause, ...]) -> CheckResult:
     failures: list[str] = []
     for clause in clauses:
-        text = clause.text
+        text = full_text(clause)
         if FURNITURE.search(text):
             failures.append(f"{clause.id}: page furniture")
         if "ӛ" in text or "Ӛ" in text:
@@ -109,8 +114,10 @@ def check_clean_text(clauses: tuple[Clause, ...]) -> CheckResult:
     return _result("no furniture, broken letters, glyphs or hyphenation", failures)
 
 
-def _source_tokens(source_path: Path) -> tuple[Counter[str], dict[int, str]]:
-    cleaned = read_source(source_path)
+def _source_tokens(
+    source_path: Path, doc_dir: Path = DOC_DIR
+) -> tuple[Counter[str], dict[int, str]]:
+    cleaned = read_source(source_path, load_corrections(doc_dir).keep_links)
     lines = {line.number: line.text for line in cleaned.lines}
     tokens: Counter[str] = Counter()
     for text in lines.values():
@@ -118,16 +125,18 @@ def _source_tokens(source_path: Path) -> tuple[Counter[str], dict[int, str]]:
     return tokens, lines
 
 
-def check_coverage(clauses: tuple[Clause, ...], source_path: Path) -> tuple[CheckResult, float]:
+def check_coverage(
+    clauses: tuple[Clause, ...], source_path: Path, doc_dir: Path = DOC_DIR
+) -> tuple[CheckResult, float]:
     """Share of the source's word tokens (outside headers and contents) held by the records."""
-    source_tokens, _ = _source_tokens(source_path)
+    source_tokens, _ = _source_tokens(source_path, doc_dir)
     clause_tokens: Counter[str] = Counter()
     headings = {(c.section, c.section_title) for c in clauses if c.section > 0}
     for number, title in headings:
         clause_tokens.update(WORD.findall(norm(f"{number}. {title}")))
     for clause in clauses:
         if clause.status == OFFICIAL:
-            clause_tokens.update(WORD.findall(norm(clause.text)))
+            clause_tokens.update(WORD.findall(norm(full_text(clause))))
     covered = sum((source_tokens & clause_tokens).values())
     total = sum(source_tokens.values())
     coverage = covered / total if total else 0.0
@@ -140,9 +149,12 @@ def check_coverage(clauses: tuple[Clause, ...], source_path: Path) -> tuple[Chec
     return _result(f"coverage of source tokens >= {MIN_COVERAGE:.0%}", failures), coverage
 
 
-def check_source_lines(clauses: tuple[Clause, ...], source_path: Path) -> CheckResult:
-    """Every clause's tokens come, in order, from the source lines it names."""
-    _, lines = _source_tokens(source_path)
+def check_source_lines(
+    clauses: tuple[Clause, ...], source_path: Path, doc_dir: Path = DOC_DIR
+) -> CheckResult:
+    """Every clause's tokens (sub-heading, then text) come, in order, from the source lines
+    it names."""
+    _, lines = _source_tokens(source_path, doc_dir)
     failures: list[str] = []
     for clause in clauses:
         if clause.source_lines is None:
@@ -152,7 +164,9 @@ def check_source_lines(clauses: tuple[Clause, ...], source_path: Path) -> CheckR
         first, last = clause.source_lines
         span = " ".join(text for number, text in lines.items() if first <= number <= last)
         span_words = " ".join(WORD.findall(norm(repair_letters(span))))
-        clause_words = " ".join(WORD.findall(norm(clause.text.split("\n", 2)[0])))
+        first_line = clause.text.split("\n", 2)[0]
+        words = f"{clause.heading} {first_line}" if clause.heading else first_line
+        clause_words = " ".join(WORD.findall(norm(words)))
         if not clause_words or clause_words not in span_words:
             failures.append(f"{clause.id}: text does not match lines {first}-{last}")
     return _result("source_lines point at matching text", failures)
@@ -176,6 +190,8 @@ def check_alignment(kk: tuple[Clause, ...], other: tuple[Clause, ...], lang: Lan
             failures.append(f"{lang}: {clause.id} section/kind/doc differ from kk")
         if clause.lang != lang:
             failures.append(f"{lang}: {clause.id} has lang {clause.lang}")
+        if (clause.heading is None) != (ref.heading is None):
+            failures.append(f"{lang}: {clause.id} heading present in one of kk/{lang} only")
         expected = EDITORIAL if ref.status == EDITORIAL else UNOFFICIAL
         if clause.status != expected:
             failures.append(f"{lang}: {clause.id} status {clause.status!r}")
@@ -198,7 +214,7 @@ def check_numbers(kk: tuple[Clause, ...], other: tuple[Clause, ...], lang: Lang)
         ref = by_id.get(clause.id)
         if ref is None or (clause.id, lang.value) in exceptions:
             continue
-        missing, added = number_diff(ref.text, clause.text)
+        missing, added = number_diff(full_text(ref), full_text(clause))
         if missing or added:
             failures.append(
                 f"{lang}: {clause.id} missing {sorted(missing.elements())} "
@@ -210,7 +226,7 @@ def check_numbers(kk: tuple[Clause, ...], other: tuple[Clause, ...], lang: Lang)
 def check_script(other: tuple[Clause, ...], lang: Lang) -> CheckResult:
     failures: list[str] = []
     for clause in other:
-        bare = QUOTED.sub("", clause.text)
+        bare = QUOTED.sub("", full_text(clause))
         if KAZAKH_ONLY.search(bare):
             failures.append(f"{lang}: {clause.id} has Kazakh-only letters")
         if lang is Lang.en and CYRILLIC.search(bare):
@@ -361,13 +377,13 @@ def editorial_checks(kk: tuple[Clause, ...], doc_dir: Path = DOC_DIR) -> list[Ch
 
 def run_checks(source_path: Path = DEFAULT_SOURCE, doc_dir: Path = DOC_DIR) -> CheckReport:
     kk = load_clauses(Lang.kk, doc_dir)
-    coverage_result, coverage = check_coverage(kk, source_path)
+    coverage_result, coverage = check_coverage(kk, source_path, doc_dir)
     checks = [
         check_ids(kk),
         check_sections(kk),
         check_clean_text(kk),
         coverage_result,
-        check_source_lines(kk, source_path),
+        check_source_lines(kk, source_path, doc_dir),
         _result(
             "Table 1 and the formula note present",
             [f"missing {i}" for i in ("8.T1", "8.N1") if i not in {c.id for c in kk}],

@@ -58,6 +58,8 @@ class Clause(BaseModel):
     section_title: str
     kind: ClauseKind
     lang: Lang
+    # A sub-heading printed above the clause (not part of its text), where there is one.
+    heading: str | None = None
     text: str = Field(min_length=1)
     status: str = OFFICIAL
     source_lines: tuple[int, int] | None = None

@@ -5,7 +5,9 @@ The extracted text marks no paragraph ends, so boundaries come from rules
 markers, bullets) and from hand-reviewed corrections kept as data
 (`segmentation.yaml`): `split` starts a clause at a line, `join` glues a line
 to the clause before it, `split_inline` cuts a line after a given text, `kinds` overrides a
-clause's kind by its first line.
+clause's kind by its first line, `headings` marks the lines of a sub-heading printed above a
+clause (kept as the clause's `heading`, out of its text), `keep_links` keeps URL lines that
+look like link annotations (see corpus/source.py) as text.
 """
 
 from __future__ import annotations
@@ -29,12 +31,17 @@ class Section:
     lines: list[SourceLine] = field(default_factory=list)
 
 
+LIST_DASH = re.compile(r"^[-–]\s+")
+
+
 @dataclass
 class Block:
-    """A run of source lines that makes one clause."""
+    """A run of source lines that makes one clause; the first `heading_size` lines are a
+    sub-heading printed above it."""
 
     lines: list[SourceLine]
     text_override: str | None = None
+    heading_size: int = 0
 
     @property
     def first(self) -> int:
@@ -46,7 +53,16 @@ class Block:
 
     @property
     def text(self) -> str:
-        return self.text_override if self.text_override is not None else join_lines(self.lines)
+        if self.text_override is not None:
+            return self.text_override
+        return join_lines(self.lines[self.heading_size :])
+
+    @property
+    def heading(self) -> str | None:
+        """The sub-heading, without the list dash some are printed with ("- Докторанттар")."""
+        if not self.heading_size:
+            return None
+        return LIST_DASH.sub("", join_lines(self.lines[: self.heading_size]))
 
     @property
     def bullet(self) -> bool:
@@ -59,6 +75,8 @@ class Corrections:
     join: frozenset[int] = frozenset()
     split_inline: tuple[tuple[int, str], ...] = ()
     kinds: tuple[tuple[int, str], ...] = ()  # (first line of a clause, kind) overrides
+    headings: tuple[tuple[int, int], ...] = ()  # (first, last line) of a sub-heading
+    keep_links: frozenset[int] = frozenset()  # URL lines kept as text
 
     def kind_for(self, first_line: int) -> str | None:
         return dict(self.kinds).get(first_line)
@@ -69,6 +87,8 @@ class Corrections:
             join=self.join | other.join,
             split_inline=self.split_inline + other.split_inline,
             kinds=self.kinds + other.kinds,
+            headings=self.headings + other.headings,
+            keep_links=self.keep_links | other.keep_links,
         )
 
     @classmethod
@@ -80,6 +100,11 @@ class Corrections:
                 (int(i["line"]), str(i["after"])) for i in data.get("split_inline") or ()
             ),
             kinds=tuple((int(k), str(v)) for k, v in (data.get("kinds") or {}).items()),
+            headings=tuple(
+                (int(h["first"]), int(h.get("last", h["first"])))
+                for h in data.get("headings") or ()
+            ),
+            keep_links=frozenset(data.get("keep_links") or ()),
         )
 
 
@@ -141,7 +166,21 @@ def split_blocks(lines: list[SourceLine], fixes: Corrections) -> list[Block]:
             blocks.append(Block([line]))
         else:
             blocks[-1].lines.append(line)
-    return _apply_inline_splits(blocks, fixes)
+    return _apply_headings(_apply_inline_splits(blocks, fixes), fixes)
+
+
+def _apply_headings(blocks: list[Block], fixes: Corrections) -> list[Block]:
+    """Mark a sub-heading's lines at the head of the clause printed under it."""
+    by_first = dict(fixes.headings)
+    for block in blocks:
+        last = by_first.get(block.first)
+        if last is None:
+            continue
+        size = sum(1 for line in block.lines if line.number <= last)
+        if block.text_override is not None or size >= len(block.lines):
+            raise ValueError(f"headings: lines {block.first}-{last} are not a clause's head")
+        block.heading_size = size
+    return blocks
 
 
 def _apply_inline_splits(blocks: list[Block], fixes: Corrections) -> list[Block]:

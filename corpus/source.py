@@ -59,7 +59,9 @@ def is_furniture(text: str) -> bool:
     return any(p.match(text) for p in HEADER_LINES)
 
 
-def read_source(path: Path) -> CleanSource:
+def read_source(path: Path, keep_links: frozenset[int] = frozenset()) -> CleanSource:
+    """`keep_links`: URL lines kept as text although they look like link annotations
+    (reviewed in segmentation.yaml)."""
     raw = path.read_text(encoding="utf-8").splitlines()
     lines: list[SourceLine] = []
     furniture: list[int] = []
@@ -83,7 +85,11 @@ def read_source(path: Path) -> CleanSource:
                 in_contents = False
             continue
         # A URL alone on a line, repeating one just printed, is a link annotation.
-        if URL_ONLY.match(stripped) and stripped.rstrip(".,") in recent_text:
+        if (
+            URL_ONLY.match(stripped)
+            and stripped.rstrip(".,") in recent_text
+            and number not in keep_links
+        ):
             links.append(number)
             continue
         bullet = bool(BULLET_GLYPHS.match(stripped))

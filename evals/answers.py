@@ -4,6 +4,10 @@
   text holds a gold evidence string;
 - tool accuracy: the expected tool was called and every expected field matches;
 - declined: an unanswerable question answered as "not covered" (or refused);
+- wrongly declined: an answerable question answered as "not covered";
+- direct: the key numbers and terms of the required facts in the first two sentences
+  (evals/replies.py), where the set gives them;
+- bare list items: cited list items without their lead-in (must stay 0);
 - invalid citations: any cited id that is not a corpus clause, or whose texts differ
   from the corpus (the assistant also validates each answer before returning it);
 - probes: the abuse suite (evals/abuse.jsonl: injection, data disclosure, prompt leakage,
@@ -23,6 +27,8 @@ from corpus.languages import SLICES
 from corpus.store import clauses_by_id
 from evals.dataset import EvalItem
 from evals.matching import contains_evidence
+from evals.replies import bare_list_items, key_terms_found, reply_record
+from indexing.search import SearchWeights
 
 PROBES = Path(__file__).parent / "abuse.jsonl"  # the probes grew into the abuse suite
 REFUSING = {"refused", "error", "not_covered"}
@@ -66,15 +72,24 @@ def evaluate_answers(assistant, items: list[EvalItem]) -> dict:
     invalid: list[str] = []
     failures: list[str] = []
     latencies: list[float] = []
+    bare: list[str] = []
+    replies: list[dict] = []
     for item in items:
         started = time.perf_counter()
         answer = assistant.ask(item.question)
         latencies.append((time.perf_counter() - started) * 1000)
         bad = invalid_citations(answer)
         invalid += [f"{item.id}:{cid}" for cid in bad]
+        bare += [f"{item.id}:{cid}" for cid in bare_list_items(answer)]
+        if item.kind != "tool":
+            replies.append(reply_record(item, answer))
         if item.kind == "retrieval":
             ok = any(contains_evidence(c.text["kk"], item.gold) for c in answer.citations)
             rows["citation_hit"][item.lang].append(ok)
+            rows["wrongly_declined"][item.lang].append(answer.status == "not_covered")
+            found = key_terms_found(item, answer)
+            if found is not None:
+                rows["direct_key_terms"][item.lang].append(found)
         elif item.kind == "tool":
             ok = tool_ok(item, answer)
             rows["tool_accuracy"][item.lang].append(ok)
@@ -96,9 +111,26 @@ def evaluate_answers(assistant, items: list[EvalItem]) -> dict:
     return {
         "metrics": metrics,
         "invalid_citations": invalid,
+        "bare_list_items": bare,
+        "replies": replies,
         "failures": failures,
         "ask_latency_ms_first_pass": round(statistics.median(latencies), 2),
     }
+
+
+BLIND_SETS = {
+    "blind tune": Path(__file__).parent / "questions" / "tune.jsonl",
+    "blind test": Path(__file__).parent / "questions" / "test.jsonl",
+}
+BEFORE = SearchWeights(dense_more=0.0, sparse_more=0.0, cards=False, rrf_k=10)
+
+
+def before_editorial(assistant):
+    """The same assistant as it answered before the editorial layer: clause-text search
+    only (the weights of then) and replies that quote without a direct answer."""
+    from assistant.service import Assistant
+
+    return Assistant(assistant.retriever.with_weights(BEFORE), direct_answers=False)
 
 
 def run_probes(assistant, path: Path = PROBES) -> dict:
@@ -134,17 +166,30 @@ def ask_latency(assistant, questions: list[str], repeats: int = 2) -> dict:
     return percentiles(samples)
 
 
-def markdown(result: dict, probes: dict, latency: dict) -> str:
-    lines = ["# Answer evaluation (through `ask`, extractive composer)", ""]
+def metrics_table(result: dict) -> list[str]:
     columns = [s for s in (*SLICES, "all") if any(s in m for m in result["metrics"].values())]
-    lines += ["| metric | " + " | ".join(columns) + " | n |", "|---" * (len(columns) + 2) + "|"]
+    lines = ["| metric | " + " | ".join(columns) + " | n |", "|---" * (len(columns) + 2) + "|"]
     for name, m in result["metrics"].items():
         cells = " | ".join(f"{m[c]:.2f}" if c in m else "–" for c in columns)
         lines.append(f"| {name} | {cells} | {m['n']} |")
     lines += [
         "",
         f"- invalid citations: {len(result['invalid_citations'])}",
+        f"- bare list items cited without their lead-in: {len(result['bare_list_items'])}",
         f"- failures: {', '.join(result['failures']) or 'none'}",
+    ]
+    return lines
+
+
+def markdown(
+    result: dict, probes: dict, latency: dict, others: dict[str, dict] | None = None
+) -> str:
+    lines = ["# Answer evaluation (through `ask`, extractive composer)", ""]
+    lines += ["## Development set", ""] + metrics_table(result)
+    for title, found in (others or {}).items():
+        lines += ["", f"## {title}", ""] + metrics_table(found)
+    lines += [
+        "",
         f"- injection and bad-input probes: {probes['passed']}/{probes['total']} passed",
         f"- warm `ask` latency ({latency['n']} calls): p50 {latency['p50']} ms, "
         f"p95 {latency['p95']} ms, p99 {latency['p99']} ms",

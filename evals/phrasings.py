@@ -2,9 +2,9 @@
 
 The sets in evals/phrasings/ were written by helpers who saw only the tool contract and
 the policy, never the vocabulary or the reader. The first was split once, by a fixed seed,
-into a tune half (worked against) and a test half (reported, not tuned on); a second set,
-written later, was worked against too (tune_extra); a third, the holdout, was written last
-and reported once, never looked into before. Each item is
+into a tune half (worked against) and a test half (reported, not tuned on). Later sets were
+each measured once untouched, then some were worked against: tune_2 and tune_3 were, the
+holdouts were not (holdout, holdout_2: reported, never looked into). Each item is
 a short conversation; each turn expects a computation with given arguments, or a question
 back for named arguments. Expected results come from running the tools on the intended
 arguments, so they cannot drift from the tools.
@@ -34,8 +34,9 @@ from tools import registry
 from tools.errors import ToolInputError
 
 PHRASINGS = Path(__file__).parent / "phrasings"
-SETS = {name: PHRASINGS / f"{name}.jsonl" for name in ("tune", "tune_extra", "test", "holdout")}
-REPORTED = ("test", "holdout")  # never tuned on
+NAMES = ("tune", "tune_2", "tune_3", "test", "holdout", "holdout_2")
+SETS = {name: PHRASINGS / f"{name}.jsonl" for name in NAMES}
+REPORTED = ("test", "holdout", "holdout_2")  # never tuned on
 
 
 class Turn(BaseModel):
@@ -188,8 +189,8 @@ def markdown(results: dict[str, dict[str, Any]]) -> str:
     """One table per set: exact, asked, wrong, follow-ups and restated per slice."""
     lines = ["# Tool requests in people's own words, through `ask`", ""]
     lines += [
-        "Written by helpers who saw only the tool contract and the policy. `tune` and",
-        "`tune_extra` were worked against; `test` and `holdout` are reported untouched.",
+        "Written by helpers who saw only the tool contract and the policy. The `tune` sets",
+        "were worked against; `test` and the holdouts are reported untouched.",
         "",
     ]
     for half, result in results.items():

@@ -8,13 +8,25 @@ index, so the comparison is fair.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corpus.languages import SLICES
 from corpus.store import clauses_by_id
 from evals.dataset import EvalItem
 from evals.matching import first_relevant_rank
-from indexing.search import Mode, Retriever
+from indexing.search import Mode, Retriever, SearchWeights
+
+# Each editorial channel off, then all of them off (the search as it was before them).
+CHANNELS = ("dense_more", "sparse_more")
+
+
+def channel_variants(defaults: SearchWeights) -> dict[str, SearchWeights]:
+    """The defaults, each editorial channel left out, and the clause text alone."""
+    variants = {"all channels (defaults)": defaults}
+    for name in CHANNELS:
+        variants[f"without {name}"] = replace(defaults, **{name: 0.0})
+    variants["clause text only (before)"] = replace(defaults, **dict.fromkeys(CHANNELS, 0.0))
+    return variants
 
 
 @dataclass
@@ -76,4 +88,91 @@ def markdown_table(results: dict[str, dict[str, Metrics]], title: str) -> str:
     for mode, per_lang in results.items():
         for lang, m in per_lang.items():
             lines.append(f"| {mode} | {lang} | {m.n} | {m.r1:.2f} | {m.r5:.2f} | {m.mrr10:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
+def evaluate_channels(
+    retriever: Retriever, items: Iterable[EvalItem], on_item: Callable[[], None] | None = None
+) -> dict[str, dict[str, Metrics]]:
+    """{variant: {lang | "all": Metrics}}: hybrid search with each channel left out, on
+    the same index in the same process."""
+    defaults = retriever.weights
+    out = {}
+    try:
+        for label, weights in channel_variants(defaults).items():
+            retriever.weights = weights
+            out[label] = evaluate(retriever, items, modes=("hybrid",), on_item=on_item)["hybrid"]
+    finally:
+        retriever.weights = defaults
+    return out
+
+
+@dataclass
+class CardMetrics:
+    n: int = 0
+    top1: float = 0.0  # the first card rests on a gold clause
+    confident: float = 0.0  # share of items whose first card clears the confidence bar
+    confident_right: float = 0.0  # of those, the share resting on a gold clause
+
+    def as_dict(self) -> dict:
+        return {
+            "n": self.n,
+            "card@1": self.top1,
+            "confident": self.confident,
+            "confident_right": self.confident_right,
+        }
+
+
+def evaluate_cards(
+    retriever: Retriever, items: Iterable[EvalItem], confident: float
+) -> dict[str, CardMetrics]:
+    """Does the best answer card rest on a clause the question's evidence names?"""
+    questions = [i for i in items if i.kind == "retrieval" and i.gold_ids]
+    rows: dict[str, list[tuple[bool, bool]]] = {}
+    for item in questions:
+        cards = retriever.search(item.question, k=10).cards
+        right = bool(cards) and bool(set(cards[0].clauses) & set(item.gold_ids))
+        sure = bool(cards) and cards[0].similarity >= confident
+        rows.setdefault(item.lang, []).append((right, sure))
+    rows["all"] = [r for lang in list(rows) for r in rows[lang]]
+    out: dict[str, CardMetrics] = {}
+    if not rows["all"]:
+        return out
+    for lang, r in rows.items():
+        sure = [right for right, s in r if s]
+        out[lang] = CardMetrics(
+            n=len(r),
+            top1=round(sum(right for right, _ in r) / len(r), 4),
+            confident=round(len(sure) / len(r), 4),
+            confident_right=round(sum(sure) / len(sure), 4) if sure else 0.0,
+        )
+    return out
+
+
+def channels_table(results: dict[str, dict[str, Metrics]], title: str) -> str:
+    lines = [
+        f"### {title}",
+        "",
+        "| variant | lang | n | Recall@1 | Recall@5 | MRR@10 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for variant, per_lang in results.items():
+        for lang, m in per_lang.items():
+            lines.append(
+                f"| {variant} | {lang} | {m.n} | {m.r1:.2f} | {m.r5:.2f} | {m.mrr10:.3f} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def cards_table(results: dict[str, CardMetrics], title: str) -> str:
+    lines = [
+        f"### {title}",
+        "",
+        "| lang | n | card@1 on a gold clause | confident | confident and right |",
+        "|---|---|---|---|---|",
+    ]
+    for lang, m in results.items():
+        lines.append(
+            f"| {lang} | {m.n} | {m.top1:.2f} | {m.confident:.2f} | {m.confident_right:.2f} |"
+        )
     return "\n".join(lines) + "\n"

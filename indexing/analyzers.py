@@ -19,7 +19,7 @@ import Stemmer
 from indexing.text import tokens
 
 # Bump when analysis changes: the index then re-computes every sparse vector.
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 
 STOPWORDS = {
     "kk": set(
@@ -175,4 +175,4 @@ def analyze(text: str, lang: str, kazakh: str = "suffix") -> list[str]:
     """Terms for BM25. Numbers and codes (FX, GPA, 8.21) are kept as they are."""
     terms_of = _terms_for(lang, kazakh)
     stop = STOPWORDS.get(lang, set())
-    return [term for tok in tokens(text) if tok not in stop for term in terms_of(tok)]
+    return [term for tok in tokens(text, lang) if tok not in stop for term in terms_of(tok)]

@@ -1,4 +1,5 @@
-"""Embeddings cached by content hash, so re-indexing embeds only what changed."""
+"""Embeddings cached by content hash, so re-indexing embeds only what changed; what the
+cache lacks is looked up in the shipped seed (indexing/seed.py) before it is computed."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ from pathlib import Path
 
 import numpy as np
 
+from indexing.seed import Seed
+
 
 def content_key(model: str, text: str) -> str:
     return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
 
 
 class EmbeddingCache:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, seed: Seed | None = None) -> None:
+        self.seed = seed
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path)
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -49,8 +53,15 @@ class EmbeddingCache:
         on_batch: Callable[[int], None] | None = None,
     ) -> tuple[np.ndarray, int]:
         """Vectors for `texts`, computing only the missing ones. Returns (vectors, computed)."""
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32), 0
         keys = [content_key(model, t) for t in texts]
         known = self.get_many(list(dict.fromkeys(keys)))
+        if self.seed is not None:
+            shipped = self.seed.get_many([k for k in dict.fromkeys(keys) if k not in known])
+            if shipped:
+                self.put_many(shipped)
+                known.update(shipped)
         missing = [i for i, k in enumerate(keys) if k not in known]
         if on_batch:
             on_batch(len(texts) - len(missing))

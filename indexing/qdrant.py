@@ -9,7 +9,14 @@ from qdrant_client import QdrantClient, models
 
 from corpus.languages import LANGS
 from indexing.config import IndexSettings
-from indexing.documents import dense_name, sparse_name
+from indexing.documents import (
+    CENTROIDS,
+    MULTIVECTORS,
+    card_sparse_name,
+    dense_name,
+    more_name,
+    sparse_name,
+)
 
 log = logging.getLogger("policy_assistant.index")
 
@@ -68,33 +75,49 @@ def live_collection(client: QdrantClient, name: str) -> str | None:
 def needs_new_collection(
     client: QdrantClient, name: str, dim: int, langs: tuple[str, ...] = LANGS
 ) -> bool:
-    """True when the collection's vectors no longer fit the embedder or languages."""
+    """True when the collection's vectors no longer fit the embedder, the languages or the
+    channels (an index from before the editorial channels is rebuilt, not patched)."""
     params = client.get_collection(name).config.params
     dense = params.vectors if isinstance(params.vectors, dict) else {}
     sparse = params.sparse_vectors or {}
-    return not all(
-        dense_name(lang) in dense
-        and dense[dense_name(lang)].size == dim
-        and sparse_name(lang) in sparse
-        for lang in langs
+    wanted_dense = [dense_name(lang) for lang in langs] + [*CENTROIDS, *MULTIVECTORS]
+    return not (
+        all(n in dense and dense[n].size == dim for n in wanted_dense)
+        and all(n in sparse for n in _sparse_names(langs))
     )
+
+
+def _sparse_names(langs: tuple[str, ...]) -> list[str]:
+    return [f(lang) for lang in langs for f in (sparse_name, more_name, card_sparse_name)]
 
 
 def ensure_collection(
     client: QdrantClient, name: str, dim: int, langs: tuple[str, ...] = LANGS
 ) -> None:
-    """Create an empty collection with a dense and a sparse vector per language."""
+    """Create an empty collection: a dense and a sparse vector per language for clause
+    texts, the editorial channels and the card channels (indexing/documents.py). A point
+    carries only the vectors of its kind."""
     if client.collection_exists(name):
         client.delete_collection(name)
+    maxsim = models.MultiVectorConfig(comparator=models.MultiVectorComparator.MAX_SIM)
+    dense = {
+        n: models.VectorParams(size=dim, distance=models.Distance.COSINE)
+        for n in [*(dense_name(lang) for lang in langs), *CENTROIDS]
+    }
+    dense |= {  # stored for the confidence of a match, never searched: no HNSW graph
+        n: models.VectorParams(
+            size=dim,
+            distance=models.Distance.COSINE,
+            multivector_config=maxsim,
+            hnsw_config=models.HnswConfigDiff(m=0),
+        )
+        for n in MULTIVECTORS
+    }
     client.create_collection(
         name,
-        vectors_config={
-            dense_name(lang): models.VectorParams(size=dim, distance=models.Distance.COSINE)
-            for lang in langs
-        },
+        vectors_config=dense,
         sparse_vectors_config={
-            sparse_name(lang): models.SparseVectorParams(modifier=models.Modifier.IDF)
-            for lang in langs
+            n: models.SparseVectorParams(modifier=models.Modifier.IDF) for n in _sparse_names(langs)
         },
     )
 

@@ -46,7 +46,11 @@ def export_replica(client: QdrantClient, settings: IndexSettings) -> Path:
             "alias": settings.collection,
             "collection": live,
             "dense": {
-                name: {"size": v.size, "distance": v.distance.value}
+                name: {
+                    "size": v.size,
+                    "distance": v.distance.value,
+                    "multivector": v.multivector_config is not None,
+                }
                 for name, v in (params.vectors or {}).items()
             },
             "sparse": {
@@ -107,7 +111,15 @@ def open_replica(path: str | Path) -> QdrantClient:
     client.create_collection(
         collection,
         vectors_config={
-            name: models.VectorParams(size=v["size"], distance=models.Distance(v["distance"]))
+            name: models.VectorParams(
+                size=v["size"],
+                distance=models.Distance(v["distance"]),
+                multivector_config=models.MultiVectorConfig(
+                    comparator=models.MultiVectorComparator.MAX_SIM
+                )
+                if v.get("multivector")
+                else None,
+            )
             for name, v in snapshot["dense"].items()
         },
         sparse_vectors_config={

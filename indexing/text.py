@@ -3,7 +3,8 @@
 Users type Kazakh in Cyrillic, in the 2021 Latin alphabet, or in ad-hoc Latin
 ("FX alsam ne isteimin"); Russian with or without "ё"; the corpus itself mixes
 Latin and Cyrillic look-alikes ("FХ" with a Cyrillic Х, Table 1's Cyrillic
-"А", "В", "С"). Everything is folded to one form before matching.
+"А", "В", "С"). Everything is folded to one form before matching: a letter grade is
+one Latin term ("a", "b+", "fx") whatever script it was typed in.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ KAZAKH_ONLY_LETTERS = set("әғқңөұүһі")
 KAZAKH_LATIN_LETTERS = set("áǵńóúýıäöüşçğ")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
-TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)?|grade[a-d][+-]|[^\W\d_]+(?:[-'][^\W\d_]+)*", re.UNICODE)
+# Marks a letter grade found before tokenising (a private-use character: no text has one).
+GRADE_MARK = "\ue000"
+TOKEN = re.compile(
+    rf"{GRADE_MARK}(?:fx|[a-d][+-]?)|[0-9]+(?:[.,][0-9]+)?|[^\W\d_]+(?:[-'][^\W\d_]+)*",
+    re.UNICODE,
+)
 
 # Look-alike Cyrillic letters inside Latin tokens (and the reverse) are folded so that
 # "FХ" == "FX" and the table's "В+" == "B+".
@@ -92,13 +98,38 @@ def fold_lookalikes(token: str) -> str:
 # A letter grade written with a sign ("B+", "С-" with a Cyrillic С) is one token "b+",
 # whatever script the letter was typed in.
 GRADE = re.compile(r"(?<!\w)([ABCDАВСД])([+-])(?![\w+-])")
-GRADE_LETTERS = str.maketrans("АВСД", "ABCD")
+# A bare grade ("А", "FХ") in either script, alone or with a Kazakh case ending, which is
+# dropped ("А-дан", "«А»-дан", "FX-ті"). Alone, it is a grade when no word follows it («А»,
+# "А, А-", "А 4,0"); a capital А/В/С before a word is a grade in Kazakh, and elsewhere only
+# inside a sentence, since "А также", "В случае", "С учётом" begin Russian sentences.
+BARE_GRADE = re.compile(
+    r"(?<![\w+-])(F[XХ]|[ABCDАВС])(?:([»\"]?-[а-яәғқңөұүһі]{1,5})(?![\w-])|(?![\w+-]))"
+)
+GRADE_LETTERS = str.maketrans("АВСДХ", "ABCDX")
+WORD_FOLLOWS = re.compile(r"\s*[^\W\d_]")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s«\"'(–—-]*$")
 
 
-def tokens(text: str) -> list[str]:
-    text = GRADE.sub(lambda m: f" grade{m.group(1).translate(GRADE_LETTERS)}{m.group(2)} ", text)
+def _grade(letter: str, sign: str = "") -> str:
+    return f" {GRADE_MARK}{letter.translate(GRADE_LETTERS).lower()}{sign} "
+
+
+def _bare_grade(match: re.Match, lang: str | None) -> str:
+    letter, text = match.group(1), match.string
+    if match.group(2) is None and WORD_FOLLOWS.match(text, match.end()):
+        if not CYRILLIC.match(letter):
+            return match.group(0)  # a Latin letter tokenises the same either way
+        if lang != "kk" and SENTENCE_START.search(text, 0, match.start()):
+            return match.group(0)
+    return _grade(letter)
+
+
+def tokens(text: str, lang: str | None = None) -> list[str]:
+    """Folded tokens; `lang` (the analyzer's language) decides the one-letter words."""
+    text = GRADE.sub(lambda m: _grade(m.group(1), m.group(2)), text)
+    text = BARE_GRADE.sub(lambda m: _bare_grade(m, lang), text)
     found = [fold_lookalikes(t) for t in TOKEN.findall(fold(text))]
-    return [t.replace("grade", "", 1) if t.startswith("grade") else t for t in found]
+    return [t.removeprefix(GRADE_MARK) for t in found]
 
 
 def latin_kazakh_to_cyrillic(text: str) -> str:

@@ -33,24 +33,42 @@ def retrieval(
     ablations: Annotated[
         bool, typer.Option(help="Also run the analyzer/context ablations.")
     ] = False,
+    blind_sets: Annotated[
+        bool,
+        typer.Option(
+            "--blind/--no-blind", help="Also the blind policy-question sets of evals/questions/."
+        ),
+    ] = True,
     json_out: JsonFlag = False,
 ) -> None:
-    """Recall@1, Recall@5, MRR@10 per language for BM25, dense and hybrid."""
+    """Recall@1, Recall@5, MRR@10 per language for BM25, dense and hybrid, each editorial
+    channel left out, and the answer cards; on the development set and the blind sets."""
+    from evals.answers import BLIND_SETS
+    from evals.dataset import EvalSetError, load_items
     from evals.report import REPORTS, retrieval_report
     from ui.cli_search import open_retriever
 
-    items = _load(question_set, json_out)
+    sets = {
+        "development set" if question_set is None else str(question_set): _load(
+            question_set, json_out
+        )
+    }
+    try:
+        if blind_sets:
+            sets |= {f"{name} set": load_items(path) for name, path in BLIND_SETS.items()}
+    except EvalSetError as error:
+        fail(str(error), 2, json_out, "bad_set")
     retriever = open_retriever(json_out)
-    data = retrieval_report(items, retriever, ablations=ablations, out_dir=out or REPORTS)
+    data = retrieval_report(sets, retriever, ablations=ablations, out_dir=out or REPORTS)
     if json_out:
         print_json(data)
         return
-    for mode, per_lang in data["main"].items():
+    for name, found in data.items():
         cells = "  ".join(
-            f"{lang}: R@1 {m['recall@1']:.2f} R@5 {m['recall@5']:.2f} MRR {m['mrr@10']:.3f}"
-            for lang, m in per_lang.items()
+            f"{lang}: R@5 {m['recall@5']:.2f} MRR {m['mrr@10']:.3f}"
+            for lang, m in found["main"]["hybrid"].items()
         )
-        console.print(f"{mode:7} {cells}")
+        console.print(f"{name}: {cells}")
     console.print(f"report: {(out or REPORTS) / 'retrieval.md'}")
 
 
@@ -87,6 +105,14 @@ def answers(
             help="Also ask the tool-request sets of evals/phrasings/ (tune, test, holdout).",
         ),
     ] = True,
+    blind_sets: Annotated[
+        bool,
+        typer.Option(
+            "--blind/--no-blind",
+            help="Also ask the blind policy-question sets of evals/questions/ (before and "
+            "after the editorial layer; replies written to evals/judged/ for reviewers).",
+        ),
+    ] = True,
     json_out: JsonFlag = False,
 ) -> None:
     """Citation hit rate, tool accuracy, refusals, probes, warm `ask` latency, and tool
@@ -94,36 +120,57 @@ def answers(
     import json
 
     from evals import phrasings as phrasing_sets
-    from evals.answers import ask_latency, evaluate_answers, markdown, run_probes
+    from evals.answers import (
+        BLIND_SETS,
+        ask_latency,
+        before_editorial,
+        evaluate_answers,
+        markdown,
+        run_probes,
+    )
+    from evals.dataset import EvalSetError, load_items
+    from evals.replies import JUDGED, write_replies
     from evals.report import REPORTS
     from ui.cli_ask import open_assistant
 
     items = _load(question_set, json_out)
     try:
         sets = {name: phrasing_sets.load(path) for name, path in phrasing_sets.SETS.items()}
-    except phrasing_sets.PhrasingSetError as error:
+        blind = {name: load_items(path) for name, path in BLIND_SETS.items()} if blind_sets else {}
+    except (phrasing_sets.PhrasingSetError, EvalSetError) as error:
         fail(str(error), 2, json_out, "bad_set")
     assistant = open_assistant(json_out)
+    before = before_editorial(assistant)
     result = evaluate_answers(assistant, items)
+    others = {"Development set, before the editorial layer": evaluate_answers(before, items)}
+    for name, blind_items in blind.items():
+        others[f"{name.capitalize()} set"] = found = evaluate_answers(assistant, blind_items)
+        write_replies(JUDGED / f"replies-{name.replace(' ', '-')}.jsonl", found["replies"])
+        others[f"{name.capitalize()} set, before the editorial layer"] = evaluate_answers(
+            before, blind_items
+        )
     probes = run_probes(assistant)
     latency = ask_latency(assistant, [i.question for i in items])
     folder = out or REPORTS
     folder.mkdir(parents=True, exist_ok=True)
-    data = {**result, "probes": probes, "ask_latency_ms": latency}
+    data = {**result, "others": others, "probes": probes, "ask_latency_ms": latency}
+    for found in (data, *others.values()):  # reply texts go to evals/judged/, not here
+        found.pop("replies", None)
     (folder / "answers.json").write_text(json.dumps(data, indent=2, ensure_ascii=False))
-    (folder / "answers.md").write_text(markdown(result, probes, latency), encoding="utf-8")
-    report = ""
+    report = markdown(result, probes, latency, others)
+    (folder / "answers.md").write_text(report, encoding="utf-8")
+    phrasing_report = ""
     if phrasings:
         found = {half: phrasing_sets.evaluate(assistant, s) for half, s in sets.items()}
         data["phrasings"] = {half: r["summary"] for half, r in found.items()}
         (folder / "phrasings.json").write_text(json.dumps(found, indent=2, ensure_ascii=False))
-        report = phrasing_sets.markdown(found)
-        (folder / "phrasings.md").write_text(report, encoding="utf-8")
+        phrasing_report = phrasing_sets.markdown(found)
+        (folder / "phrasings.md").write_text(phrasing_report, encoding="utf-8")
     if json_out:
         print_json(data)
     else:
-        console.print(markdown(result, probes, latency))
         console.print(report)
+        console.print(phrasing_report)
 
 
 @app.command("abuse")

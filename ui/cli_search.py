@@ -22,12 +22,26 @@ from ui.console import (
 LangOpt = Annotated[str, typer.Option("--lang", help="kk, ru, en or auto (detect).")]
 
 
-def index(json_out: JsonFlag = False) -> None:
+def index(
+    write_seed: Annotated[
+        bool,
+        typer.Option(
+            "--write-seed",
+            help="Also rewrite the shipped vectors (indexing/seed/) after the corpus changed.",
+        ),
+    ] = False,
+    json_out: JsonFlag = False,
+) -> None:
     """Build or update the search index (incremental: unchanged clauses are not re-embedded)."""
-    from indexing.build import build_index
+    from indexing.build import build_index, write_corpus_seed
     from indexing.qdrant import IndexUnavailable
 
     settings = configured(json_out).index()
+    if write_seed:
+        with console.status("writing the seed (embeds what the cache lacks)"):
+            path, count = write_corpus_seed(settings)
+        if not json_out:
+            console.print(f"seed: {count} vectors in {path}")
     try:
         with progress_bar("embedding clauses", enabled=not json_out) as advance:
             stats = build_index(settings, progress=advance)

@@ -59,10 +59,20 @@ def _segments(msg: Message) -> list[tuple[int, int, bool]]:
 
 def read_courses(msg: Message, *, named: bool) -> Found | None:
     """The courses of the message; None when it names no credit count at all."""
+    found = _read(msg, named)
+    stated = {
+        v.value for i, v in enumerate(msg.values) if v.unit == "courses" and i in msg.numbers()
+    }
+    if found and found.courses and len(stated) == 1 and len(found.courses) != stated.pop():
+        return Found([], frozenset())  # "3 пән ... B, B- и FX. FX-ті ...": which three?
+    return found
+
+
+def _read(msg: Message, named: bool) -> Found | None:
     credits = _credit_counts(msg)
     if not credits:
         return _graded_only(msg, named=named)
-    msg = _parallel(msg, credits)
+    msg = _parallel(_bracketed(msg, credits), credits)
     credits = _credit_counts(msg)
     uniform = _uniform(msg, credits, named)
     if uniform is not None:
@@ -125,6 +135,37 @@ def _credit_counts(msg: Message) -> list[int]:
 
 
 def _parallel(msg: Message, credits: list[int]) -> Message:
+    """A list written in one shape: when one course says its unit ("Химия — 5 кредитов —
+    C+", "Economics (3 credits, B+)"), another with one bare number and one letter in the
+    same shape ("Английский — 4 — A", "Statistics (5, D+)") gives its credits too."""
+    numbers = set(msg.numbers())
+    shaped = [
+        (start, end)
+        for start, end, _ in _segments(msg)
+        if len(_in(msg, start, end)[1]) == 1  # one letter grade
+    ]
+
+    def bare(start: int, end: int) -> list[int]:
+        inside = [i for i in numbers if start <= msg.values[i].start < end]
+        return inside if len(inside) == 1 and msg.values[inside[0]].unit is None else []
+
+    template = any(
+        len([i for i in numbers if start <= msg.values[i].start < end]) == 1
+        and any(start <= msg.values[i].start < end for i in credits)
+        for start, end in shaped
+    )
+    if not template:
+        return msg
+    values = list(msg.values)
+    for start, end in shaped:
+        for i in bare(start, end):
+            value = values[i].value
+            if isinstance(value, int | float) and float(value).is_integer() and 1 <= value <= 30:
+                values[i] = replace(values[i], unit="credits")
+    return dc_replace(msg, values=values)
+
+
+def _bracketed(msg: Message, credits: list[int]) -> Message:
     """ "Economics (3 credits, B+), Statistics (5, D+)": when a course says its unit inside
     brackets, a later bracket with a bare number and a letter means credits too."""
     first = msg.values[credits[0]]

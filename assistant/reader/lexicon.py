@@ -37,6 +37,7 @@ _LISTS = (
     ("yes", ("yes",)),
     ("no", ("no",)),
     ("rule_question", ("rule",)),
+    ("price_question", ("price",)),
     ("personal", ("personal",)),
     ("calculation", ("calc",)),
     ("quote_keep", ("keep",)),
@@ -201,7 +202,7 @@ class Lexicon:
         return found
 
     def _candidates(self, token: Token) -> Iterator[Phrase]:
-        if token.kind == "num":
+        if token.kind == "num" or is_number_word(token):
             yield from self.numbered
         if token.kind == "word":
             yield from self.endings
@@ -213,6 +214,25 @@ class Lexicon:
                 yield from self.fuzzy.get((lang, form[:1]), ())
 
 
+SKIPPED = frozenset(".,()")  # punctuation a phrase reads through
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    out: set[str] = set()
+    for vocab in all_vocabularies().values():
+        numbers = vocab.numbers
+        out |= {w.lower() for w in (*numbers.values, *numbers.multipliers, *numbers.half)}
+    return frozenset(out)
+
+
+def is_number_word(token: Token) -> bool:
+    """ "бес", "five", "пять": a number said in words (one word of it)."""
+    return token.kind == "word" and (
+        token.low in _number_words() or token.form("kk") in _number_words()
+    )
+
+
 def _match(phrase: Phrase, tokens: list[Token], start: int) -> tuple[int, tuple[int, ...]] | None:
     i = start
     holes: list[int] = []
@@ -220,8 +240,8 @@ def _match(phrase: Phrase, tokens: list[Token], start: int) -> tuple[int, tuple[
     for n, word in enumerate(words):
         if word.gap:
             continue
-        if n and i < len(tokens) and tokens[i].text in (".", ",") and i + 1 < len(tokens):
-            i += 1  # "мат. сауаттылық", "ак. часов", "F па, әлде FX"
+        if n and i < len(tokens) and tokens[i].text in SKIPPED and i + 1 < len(tokens):
+            i += 1  # "мат. сауаттылық", "ак. часов", "F па, әлде FX", "(бейіндік) доктор..."
         if n and words[n - 1].gap:  # up to two words of any kind before this one
             i = next(
                 (
@@ -243,7 +263,7 @@ def _match(phrase: Phrase, tokens: list[Token], start: int) -> tuple[int, tuple[
 
 def _word_matches(word: Word, token: Token, phrase: Phrase) -> bool:
     if word.number:
-        return token.kind == "num"
+        return token.kind == "num" or is_number_word(token)
     form = token.form(phrase.lang)
     if word.suffix:
         return form.endswith(word.text) and len(form) > len(word.text) + 1

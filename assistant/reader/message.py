@@ -51,10 +51,9 @@ def read_message(raw: str) -> Message:
     tokens = tokenize(text)
     mentions = lexicon().find(tokens)
     kazakh = "all" if is_latin_kazakh(text) else ""
-    if not kazakh and (
-        any(ch in KAZAKH_ONLY_LETTERS for ch in text.lower())
-        or any(m.lang == "kk" and m.kind not in ("glue", "sep") for m in mentions)
-    ):
+    if not kazakh and any(ch in KAZAKH_ONLY_LETTERS for ch in text.lower()):
+        kazakh = "letters"
+    elif not kazakh and any(m.lang == "kk" and m.kind not in ("glue", "sep") for m in mentions):
         kazakh = "cyrillic"
     numbers = attach_units(read_numbers(tokens, mentions, kazakh), mentions, tokens)
     numbers = _ordinal_years(numbers, mentions, tokens)

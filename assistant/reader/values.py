@@ -17,6 +17,8 @@ from assistant.reader.tokens import Token
 from assistant.vocab import all_vocabularies
 
 _DATE = re.compile(r"(?<![\d.,])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d])|\b\d{1,2}:\d{2}\b")
+# A group or student code: "23-ВТ-2", "21-ИС-1", "ЭЭ-23-2" (digits inside are no values)
+_CODE = re.compile(r"\b\d{1,4}-[^\W\d_]{1,6}-\d{1,3}\b|\b[^\W\d_]{1,6}-\d{1,4}-\d{1,3}\b")
 _CLAUSE_REF = re.compile(
     r"§\s*\d+(?:\.\d+)*"
     r"|(?:п\.|пп\.|пункт\w*|clause|section|раздел\w*|тармақ\w*|бөлім\w*|глава|chapter|"
@@ -80,6 +82,7 @@ class Values:
 
 @dataclass(frozen=True)
 class _NumberTable:
+    homonyms: frozenset[str]
     values: dict[tuple[str, str], float]
     multipliers: dict[tuple[str, str], int]
     denominators: dict[tuple[str, str], int]
@@ -100,20 +103,24 @@ def _table() -> _NumberTable:
             multipliers.update({(key, form(w)): m for w, m in vocab.numbers.multipliers.items()})
             denominators.update({(key, form(w)): d for w, d in vocab.numbers.denominators.items()})
             suffixes[key] = tuple(sorted((form(s) for s in vocab.numbers.suffixes), key=len))
-    return _NumberTable(values, multipliers, denominators, suffixes)
+    homonyms = frozenset(w.lower() for v in all_vocabularies().values() for w in v.numbers.homonyms)
+    return _NumberTable(homonyms, values, multipliers, denominators, suffixes)
 
 
 def _word_number(token: Token, table: _NumberTable, kazakh: str) -> tuple[str, float] | None:
     """("value" | "multiplier" | "denominator", number) of a number word, or None.
 
     `kazakh` says where Kazakh number words are read: "" nowhere, "cyrillic" in Cyrillic
-    words only, "all" also in Latin ones; so the English "on" is never the Kazakh "он" (10).
+    words only, "letters" too but also the homonyms (a message with Kazakh letters), "all"
+    also in Latin ones; so the English "on" is never the Kazakh "он" (10), nor the Russian
+    "он" (he) in a Russian message.
     """
     if token.kind != "word":
         return None
     latin = token.text.isascii()
     keys = [("en", token.low), ("ru", token.ru)]
-    if kazakh == "all" or (kazakh == "cyrillic" and not latin):
+    homonym = token.low in table.homonyms and kazakh not in ("letters", "all")
+    if (kazakh == "all" or (kazakh in ("cyrillic", "letters") and not latin)) and not homonym:
         keys.append(("kk-latn", token.loose) if latin else ("kk", token.low))
     for key, form in keys:
         for kind, table_of in (
@@ -356,6 +363,7 @@ def excluded_numbers(
     label ("рейтинг 1", "more than 20 minutes late") or said to be wrong ("6 емес, 16")."""
     masked = [(m.start(), m.end()) for m in _DATE.finditer(text)]
     masked += [(m.start(), m.end()) for m in _CLAUSE_REF.finditer(text)]
+    masked += [(m.start(), m.end()) for m in _CODE.finditer(text)]
     irrelevant_ends = {m.end for m in mentions if m.kind == "irrelevant"}
     irrelevant_starts = {m.start for m in mentions if m.kind == "irrelevant"}
     in_labels = {
@@ -378,7 +386,7 @@ def excluded_numbers(
             and value.unit not in ("money", "hours", "credits")
         )
         long_digits = first.kind == "num" and len(first.text) > 7 and value.unit != "money"
-        labelled = value.start in in_labels
+        labelled = any(k in in_labels for k in range(value.start, value.end))
         near_irrelevant = value.start in irrelevant_ends or value.end in irrelevant_starts
         # "бір кредит", "one credit": an article (a rule per unit); "one year" of work: a value
         lone_one = value.words and value.value == 1 and value.unit not in DURATIONS

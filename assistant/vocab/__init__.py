@@ -60,6 +60,11 @@ class NumberWords(BaseModel):
     denominators: dict[str, int] = {}
     suffixes: list[str] = []
     ordinal: list[str] = Field(default=[], description='endings that make "2" second: 2nd, 2-й')
+    homonyms: list[str] = Field(
+        default=[],
+        description='number words that are common words elsewhere ("он": ten, or Russian '
+        '"he"): read as numbers only in a message with this language\'s own letters',
+    )
 
 
 class Vocabulary(BaseModel):
@@ -99,6 +104,7 @@ class Vocabulary(BaseModel):
     yes: list[str] = []
     no: list[str] = []
     rule_question: list[str] = []
+    price_question: list[str] = []
     personal: list[str] = []
     calculation: list[str] = []
     arguments: dict[str, list[str]] = {}

@@ -936,6 +936,34 @@ FOLLOW_UPS = [
         {"courses": [{"credits": 5, "letter": "A"}, {"credits": 4, "letter": "C"}]},
         [],
     ),
+    (
+        "ru",
+        "transfer_recount",
+        {
+            "courses": [
+                {"name": "Сети", "credits": 4, "letter": "C-"},
+                {"name": "Алгоритмы", "credits": 5, "letter": "FX"},
+            ]
+        },
+        "Ой, по алгоритмам не FX, а D",
+        "transfer_recount",
+        {
+            "courses": [
+                {"name": "Сети", "credits": 4, "letter": "C-"},
+                {"name": "Алгоритмы", "credits": 5, "letter": "D"},
+            ]
+        },
+        [],
+    ),
+    (  # a shorter list in a reply does not replace the one being completed
+        "en",
+        "gpa",
+        {"courses": [{"credits": None, "letter": "A"}, {"credits": None, "letter": "C"}]},
+        "all of them are 5 credits except the C",
+        "gpa",
+        {"courses": [{"credits": None, "letter": "A"}, {"credits": None, "letter": "C"}]},
+        ["courses"],
+    ),
 ]
 
 

@@ -40,6 +40,10 @@ def test_twenty_sections_in_order(rebuilt):
     assert rebuilt.sections[15].title.endswith("нәтижелерін тану тәртібі")
 
 
+def test_reviewed_url_lines_stay_in_the_text(rebuilt):
+    assert rebuilt.source.link_annotations == []  # both such lines are kept (segmentation.yaml)
+
+
 def test_furniture_and_contents_removed(rebuilt):
     assert len(rebuilt.source.furniture) == 35  # 7 header blocks of 5 lines
     assert rebuilt.source.contents[0] < rebuilt.source.contents[-1]
@@ -97,6 +101,40 @@ def test_formula_note_is_marked_editorial():
     assert note.status == "editorial note"
     assert note.parent is not None and "формула" in clauses[note.parent].text
     assert "0,6 × (Р1 + Р2) / 2 + 0,4 × Э" in note.text
+    # The formula's key is "белгілеулер" (notation), not "аңыз" (a myth).
+    assert "Белгілеулерге сәйкес" in note.text and "Аңыз" not in note.text
+
+
+SUB_HEADINGS = {
+    "12.16": "Бір білім беру бағдарламасынан екіншісіне (бір университеттен екіншісіне) ауысу",
+    "12.22": "«ШҚТУ» КЕАҚ-да білім алушыларды қалпына келтіру",
+    "12.44": "Білім алушыны оқытудың ақылы негізінен бос білім беру грантына ауыстыру",
+    "12.56": "Докторанттар үшін (күзгі қабылдау)",
+}
+
+
+def test_sub_headings_are_kept_apart_from_the_clause_text_in_every_language():
+    for lang in Lang:
+        clauses = clauses_by_id(lang)
+        for cid, heading_kk in SUB_HEADINGS.items():
+            clause = clauses[cid]
+            assert clause.heading, (lang, cid)
+            assert not clause.text.startswith((clause.heading, "- ")), (lang, cid)
+            if lang is Lang.kk:
+                assert clause.heading == heading_kk
+                assert heading_kk not in clause.text
+
+
+def test_url_lines_after_5_1_and_between_6_4_and_6_5_are_kept():
+    urls = {
+        "5.1": "https://www.do.ektu.kz/laws/index.asp",
+        "6.4": "https://www.do.ektu.kz/doektu/files/guid2022ru.pdf",
+    }
+    for lang in Lang:
+        clauses = clauses_by_id(lang)
+        for cid, url in urls.items():
+            assert clauses[cid].text.endswith(url), (lang, cid)
+        assert clauses["6.5"].text.startswith("2)")
 
 
 def test_list_items_point_at_their_lead_in():

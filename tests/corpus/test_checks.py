@@ -49,6 +49,18 @@ def test_alignment_check_finds_missing_and_extra_ids():
     assert any("extra 1.3" in d for d in details)
 
 
+def test_a_sub_heading_is_aligned_and_its_numbers_checked():
+    kk = (
+        clause("12.56", "Докторанттарды ауыстыру 25 тамызына дейін", heading="Докторанттар 2 үшін"),
+    )
+    en = (clause("12.56", "Doctoral students progress by 25 August", "en", heading="For 2 PhD"),)
+    assert check_alignment(kk, en, Lang.en).ok and check_numbers(kk, en, Lang.en).ok
+    no_heading = (clause("12.56", "For PhD. Doctoral students progress by 25 August", "en"),)
+    assert not check_alignment(kk, no_heading, Lang.en).ok
+    assert not check_numbers(kk, no_heading, Lang.en).ok  # the heading's 2 is missing
+    assert not check_script((clause("1.1", "Text", "en", heading="Ауысу"),), Lang.en).ok
+
+
 def test_clean_text_check_finds_artefacts():
     dirty = (clause("1.1", "Бет. 15 і 52 кӛлем онлайн- оқыту"),)
     details = check_clean_text(dirty).details

@@ -28,6 +28,14 @@ def test_no_invalid_citation_anywhere(dev_result):
     assert dev_result["invalid_citations"] == []
 
 
+def test_no_list_item_is_quoted_without_its_lead_in(dev_result):
+    assert dev_result["bare_list_items"] == []
+
+
+def test_answerable_questions_are_rarely_declined(dev_result):
+    assert dev_result["metrics"]["wrongly_declined"]["all"] <= 0.05
+
+
 def test_injection_and_bad_input_probes(assistant):
     probes = run_probes(assistant)
     failed = [r for r in probes["results"] if not r["passed"]]

@@ -24,9 +24,9 @@ def slice_of_corpus(sections=(11,)):
 def test_build_is_idempotent_and_incremental(settings):
     clauses = slice_of_corpus()
     ids = {c.id for c in clauses}
-    first = build_index(settings, clauses=clauses)
+    first = build_index(settings, clauses=clauses, editorial=False)
     assert first.points == first.added == len(ids)  # one point per clause, all languages
-    again = build_index(settings, clauses=clauses)
+    again = build_index(settings, clauses=clauses, editorial=False)
     assert (again.added, again.updated, again.deleted, again.embedded) == (0, 0, 0, 0)
     assert again.unchanged == len(ids)
 
@@ -38,29 +38,49 @@ def test_build_is_idempotent_and_incremental(settings):
         for c in clauses
         if c.id != last_id
     ]
-    third = build_index(settings, clauses=changed)
+    third = build_index(settings, clauses=changed, editorial=False)
     # Only the edited English text is embedded again; the clause gone from the corpus is deleted.
     assert (third.updated, third.deleted, third.embedded) == (1, 1, 1)
 
 
-def test_points_carry_clause_payload(settings):
+def test_points_carry_clause_payload_and_editorial_channels(settings):
     clauses = slice_of_corpus()
-    build_index(settings, clauses=clauses)
+    stats = build_index(settings, clauses=clauses)
     client = QdrantClient(path=str(settings.qdrant_path))
     try:
         points, _ = client.scroll(
             settings.collection, limit=500, with_payload=True, with_vectors=True
         )
-        assert {p.payload["clause_id"] for p in points} == {c.id for c in clauses}
-        sample = points[0]
+        clause_points = [p for p in points if "clause_id" in p.payload]
+        card_points = [p for p in points if "card_id" in p.payload]
+        assert {p.payload["clause_id"] for p in clause_points} == {c.id for c in clauses}
+        assert len(card_points) == stats.cards > 0  # the summer-semester cards rest on 11.x
+        sample = next(p for p in clause_points if p.payload["clause_id"] == "11.1")
         assert {"clause_id", "doc", "section", "kind", "langs", "content_hash"} <= set(
             sample.payload
         )
         assert sample.payload["langs"] == ["en", "kk", "ru"]
-        names = set(sample.vector)
-        assert {"dense_kk", "dense_ru", "dense_en", "sparse_kk", "sparse_ru", "sparse_en"} == names
+        text = {"dense_kk", "dense_ru", "dense_en", "sparse_kk", "sparse_ru", "sparse_en"}
+        more = {"dense_more", "sparse_more_kk", "sparse_more_ru", "sparse_more_en"}
+        assert set(sample.vector) == text | more  # 11.1 has glosses and questions
+        card = card_points[0]
+        assert set(card.vector) == {"card", "card_questions"} | {
+            f"card_sparse_{lang}" for lang in ("kk", "ru", "en")
+        }
+        assert set(card.payload["clauses"]) <= {c.id for c in clauses}
     finally:
         client.close()
+
+
+def test_a_card_is_found_by_a_question_in_other_words(settings):
+    build_index(settings, clauses=slice_of_corpus())
+    retriever = Retriever(settings)
+    try:
+        result = retriever.search("жазғы семестрде неше кредит алуға болады?", k=3)
+        assert result.cards and result.cards[0].similarity > 0.85
+        assert set(result.cards[0].clauses) & {h.clause_id for h in result.hits}
+    finally:
+        retriever.close()
 
 
 def test_search_on_a_slice_finds_the_summer_semester_limit(settings):
@@ -142,7 +162,7 @@ def test_killed_build_leaves_the_previous_generation_serving(settings):
     finally:
         retriever.close()
     stats = build_index(settings, clauses=clauses)  # the next run completes and cleans up
-    assert stats.unchanged == len({c.id for c in clauses})
+    assert stats.unchanged == len({c.id for c in clauses}) + stats.cards
     client = QdrantClient(path=str(settings.qdrant_path))
     try:
         assert len(client.get_collections().collections) == 1

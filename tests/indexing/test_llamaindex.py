@@ -91,12 +91,12 @@ def test_llamaindex_retriever_finds_what_our_dense_search_finds(
     index = li.index(retriever.settings, lang, client=retriever.client, embedder=retriever.embedder)
     nodes = index.as_retriever(similarity_top_k=5).retrieve(query)
 
-    # Our dense search in the query's language alone (the official-Kazakh list switched off).
+    # Our dense search in the query's language alone (official-Kazakh and editorial lists off).
     ours = Retriever(
         retriever.settings,
         retriever.embedder,
         retriever.client,
-        weights=SearchWeights(dense_kk=0.0),
+        weights=SearchWeights(dense_kk=0.0, dense_more=0.0),
     ).search(query, k=5, lang=lang, mode="dense")
     assert all(isinstance(n, NodeWithScore) for n in nodes)
     assert [n.metadata["clause_id"] for n in nodes] == [h.clause_id for h in ours.hits]
@@ -110,7 +110,8 @@ def test_llamaindex_retriever_finds_what_our_dense_search_finds(
 
 @pytest.mark.parametrize("mode", ["hybrid", "bm25"])
 def test_llamaindex_ranks_as_our_search(li, retriever, offline, mode):
-    """For Kazakh our hybrid search is dense_kk + BM25 sparse_kk by RRF: LlamaIndex's too."""
+    """For Kazakh our hybrid search over clause texts is dense_kk + BM25 sparse_kk by RRF:
+    LlamaIndex's too (it has no editorial lists)."""
     query = QUERIES["kk"]
     nodes = li.retriever(
         retriever.settings,
@@ -120,7 +121,8 @@ def test_llamaindex_ranks_as_our_search(li, retriever, offline, mode):
         client=retriever.client,
         embedder=retriever.embedder,
     ).retrieve(query)
-    ours = retriever.search(query, k=5, lang="kk", mode=mode).hits
+    texts_only = retriever.with_weights(SearchWeights(dense_more=0.0, sparse_more=0.0))
+    ours = texts_only.search(query, k=5, lang="kk", mode=mode).hits
     assert [n.metadata["clause_id"] for n in nodes] == [h.clause_id for h in ours]
     if mode == "hybrid":  # fused scores are RRF sums; BM25 scores are Qdrant's own
         assert [n.score for n in nodes] == pytest.approx([h.score for h in ours], abs=1e-6)
@@ -179,7 +181,8 @@ def test_an_index_built_without_texts_gets_them_on_the_next_build(
         build_index(settings, clauses=clauses)
 
     stats = build_index(settings, clauses=clauses)
-    assert stats.updated == stats.points and stats.embedded == 0  # vectors from the cache
+    clause_points = stats.points - stats.cards
+    assert stats.updated == clause_points and stats.embedded == 0  # vectors from the cache
     assert build_index(settings, clauses=clauses).unchanged == stats.points
     client = QdrantClient(path=str(settings.qdrant_path))
     try:
@@ -188,6 +191,8 @@ def test_an_index_built_without_texts_gets_them_on_the_next_build(
         client.close()
     texts = {(c.lang.value, c.id): c.text for c in clauses}
     assert len(points) == stats.points
-    for point in points:
+    clause_records = [p for p in points if "card_id" not in p.payload]
+    assert len(clause_records) == clause_points
+    for point in clause_records:
         for lang in ("kk", "ru", "en"):
             assert point.payload[f"text_{lang}"] == texts[(lang, point.payload["clause_id"])]

@@ -110,11 +110,14 @@ def test_chat_language_switch_calculator_and_statement(live_url, browser_context
     sync_api.expect(page.get_by_role("tab", name="Калькуляторлар")).to_be_visible()
     _shot(page, "01_home_kk.png")
 
-    # Ask in Kazakh: the answer comes with expandable clause cards.
-    page.fill("#pa-input textarea", "Қорытынды баға қалай есептеледі?")
+    # Ask in Kazakh: a direct answer first, then expandable clause cards.
+    page.fill("#pa-input textarea", "Емтихан нәтижесіне апелляцияны қашан беруге болады?")
     page.click("#pa-send")
     card = page.locator("#pa-chat .pa-card").first
     card.wait_for()
+    direct = page.locator("#pa-chat .pa-direct").first
+    sync_api.expect(direct).to_contain_text("13:00")
+    assert direct.bounding_box()["y"] < card.bounding_box()["y"]  # the answer above its sources
     card.locator("summary").click()
     sync_api.expect(card.locator(".pa-official")).to_be_visible()
     assert card.locator(".pa-id").inner_text().startswith("§")

@@ -20,6 +20,9 @@ CSS = """
 #pa-title h2 { margin-bottom: 0.2rem; }
 .pa-answer { display: flex; flex-direction: column; gap: 0.45rem; }
 .pa-body { white-space: normal; }
+.pa-direct { border-left: 4px solid #1a7f37; padding: 0.35rem 0.6rem; font-size: 1.05rem;
+  background: rgba(26, 127, 55, 0.07); border-radius: 0.3rem; }
+.pa-direct-label { font-size: 0.75rem; text-transform: uppercase; opacity: 0.75; }
 .pa-badge { align-self: flex-start; font-size: 0.8rem; padding: 0.1rem 0.5rem;
   border-radius: 0.6rem; background: #fff3cd; color: #664d03; }
 .pa-sources { font-weight: 600; margin-top: 0.3rem; }

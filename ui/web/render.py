@@ -113,12 +113,20 @@ def _tool_call(call: ToolCall, lang: str) -> str:
 
 
 def answer_html(answer: Answer, ui_lang: str) -> str:
-    """The assistant's chat message: status badge, text, tool tables, clause cards."""
+    """The assistant's chat message: status badge, the direct answer, the rest of the
+    text, tool tables, clause cards (each holding its whole clause)."""
     parts = ['<div class="pa-answer">']
     if answer.status in ("not_covered", "needs_input", "refused"):
         badge = escape(label(answer.status, ui_lang))
         parts.append(f'<div class="pa-badge pa-{answer.status}">{badge}</div>')
-    parts.append(f'<div class="pa-body">{_text(answer.answer)}</div>')
+    body = answer.answer
+    if answer.direct:
+        parts.append(
+            f'<div class="pa-direct"><div class="pa-direct-label">'
+            f"{escape(label('direct', ui_lang))}</div>{_text(answer.direct)}</div>"
+        )
+        body = body.replace(answer.direct, "", 1)
+    parts.append(f'<div class="pa-body">{_text(body)}</div>')
     parts += [_tool_call(call, answer.lang) for call in answer.tool_calls]
     if answer.citations:
         parts.append(f'<div class="pa-sources">{escape(label("sources", ui_lang))}</div>')

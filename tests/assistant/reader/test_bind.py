@@ -158,6 +158,27 @@ def test_courses_with_grades_only_wait_for_their_credits():
     ]
 
 
+def test_a_list_in_one_shape_gives_every_course_its_credits():
+    transfer = read(
+        "Химия — 5 кредитов — C+, Английский — 4 — A, Биология — 5 — F", "transfer_recount"
+    )
+    assert [(c["name"], c["credits"]) for c in transfer.args["courses"]] == [
+        ("Химия", 5),
+        ("Английский", 4),
+        ("Биология", 5),
+    ]
+
+
+def test_a_course_count_that_does_not_match_the_grades_is_asked():
+    reading = read("3 пән, әрқайсысы бес кредит, бағалар B, B- және FX. FX-ті қосу керек пе", "gpa")
+    assert "courses" not in reading.args and reading.ambiguous == ["courses"]
+
+
+def test_two_values_offered_in_turn_are_ambiguous():
+    reading = read("говорят то 32, то 38 кредитов разницы", "academic_difference")
+    assert "difference_credits" in reading.ambiguous
+
+
 def test_a_course_list_with_a_grade_left_over_is_not_read():
     reading = read("B in Statistics, A in Ethics, C- in Mechanics. Ethics is 3 credits.", "gpa")
     assert reading.args == {} and reading.ambiguous == ["courses"]

@@ -17,7 +17,7 @@ def numbers(text: str) -> list:
     [("seventy-two", 72), ("one hundred and five", 105), ("семьдесят два", 72),
      ("сто двадцать три", 123), ("жетпіс екі", 72), ("toqsan bes ball bolsa", 95),
      ("үш бүтін оннан бір", 3.1), ("seventy-four and a half", 74.5), ("24 000 тенге", 24000),
-     ("он сегіз мың теңге", 18000), ("94,5", 94.5)],
+     ("он сегіз мың теңге", 18000), ("94,5", 94.5), ("ush butin ondan alty", 3.6)],
 )  # fmt: skip
 def test_numbers_in_digits_and_words(text, value):
     assert [v for v, _ in numbers(text)] == [value]
@@ -44,7 +44,8 @@ def test_a_number_listed_before_another_shares_its_unit():
 @pytest.mark.parametrize(
     "text",
     ["Сдавала 12.01.2025", "in 2024", "room 305", "214-аудиторияда", "§8.21", "группа 21",
-     "2-3 минуты", "оң баға", "one", "one credit", "на 3 курс"],
+     "2-3 минуты", "23-ВТ-2 тобындағы студент", "гр. 22-СТ-1", "something in the 80s",
+     "восемьдесят с чем-то", "Он сможет сдать", "оң баға", "one", "one credit", "на 3 курс"],
 )  # fmt: skip
 def test_numbers_that_state_nothing(text):
     assert numbers(text) == []
