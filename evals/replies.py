@@ -92,16 +92,23 @@ def write_replies(path: Path, records: list[dict[str, Any]]) -> None:
     )
 
 
-def summarize_judgments(path: Path) -> dict[str, dict[str, Any]]:
+def read_judgments(paths: list[Path]) -> list[dict[str, Any]]:
+    """Reviewers' rows (id, lang, correct, direct, noise, harmful, language, note)."""
+    return [
+        json.loads(line)
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def summarize_judgments(judged: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Per slice: n, correct rate, share with direct = 2, mean noise, harmful and
-    wrong-language counts, from a reviewer's JSONL (id, lang, correct, direct, noise,
-    harmful, language, note)."""
+    wrong-language counts."""
     rows: dict[str, list[dict]] = defaultdict(list)
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            rows[row["lang"]].append(row)
-            rows["all"].append(row)
+    for row in judged:
+        rows[row["lang"]].append(row)
+        rows["all"].append(row)
     out = {}
     for name in (*SLICES, "all"):
         r = rows.get(name)
@@ -116,3 +123,50 @@ def summarize_judgments(path: Path) -> dict[str, dict[str, Any]]:
             "wrong_language": sum(x["language"] != "ok" for x in r),
         }
     return out
+
+
+def judgment_files(folder: Path = JUDGED) -> dict[str, list[Path]]:
+    """Reviewers' score files, by the reply file they judged: `judgments-<set>-<who>.jsonl`
+    scores the replies of `replies-<set>.jsonl`."""
+    found: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(folder.glob("judgments-*.jsonl")):
+        name = path.stem.removeprefix("judgments-").rsplit("-", 1)[0]
+        found[name].append(path)
+    return dict(found)
+
+
+def judgments_markdown(folder: Path = JUDGED) -> str:
+    """The reviewers' scores per set and language slice, with the notes on every item that
+    was not correct, not direct, noisy or harmful."""
+    lines = ["# Replies judged by reviewers", ""]
+    lines += [
+        "Scored with the rubric in `../shared/evals/judging.md` by reviewers who did not write "
+        "the code, the glosses or the cards; each read the question, the facts a correct "
+        "answer states and the reply (`evals/judged/replies-*.jsonl`).",
+        "",
+    ]
+    for name, paths in judgment_files(folder).items():
+        notes = read_judgments(paths)
+        summary = summarize_judgments(notes)
+        lines += [f"## {name}", ""]
+        lines += ["| slice | n | correct | direct = 2 | mean noise | harmful | wrong language |"]
+        lines += ["|---|---|---|---|---|---|---|"]
+        for slice_name, s in summary.items():
+            lines.append(
+                f"| {slice_name} | {s['n']} | {s['correct']:.2f} | {s['direct']:.2f} | "
+                f"{s['noise']:.2f} | {s['harmful']} | {s['wrong_language']} |"
+            )
+        flagged = [
+            r
+            for r in notes
+            if not r["correct"] or r["direct"] == 0 or r["noise"] == 2 or r["harmful"]
+        ]
+        if flagged:
+            lines += ["", "Items flagged (correct 0, direct 0, noise 2 or harmful):", ""]
+            for r in sorted(flagged, key=lambda r: r["id"]):
+                lines.append(
+                    f"- {r['id']} ({r['lang']}; correct {r['correct']}, direct {r['direct']}, "
+                    f"noise {r['noise']}, harmful {r['harmful']}): {r.get('note', '')}"
+                )
+        lines.append("")
+    return "\n".join(lines)

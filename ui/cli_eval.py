@@ -173,6 +173,22 @@ def answers(
         console.print(phrasing_report)
 
 
+@app.command("judged")
+def judged(out: OutOpt = None) -> None:
+    """Summarise the reviewers' scores of the replies (evals/judged/judgments-*.jsonl) into
+    evals/reports/judged.md."""
+    from evals.replies import judgment_files, judgments_markdown
+    from evals.report import REPORTS
+
+    if not judgment_files():
+        fail("no reviewer scores in evals/judged/ (judgments-<set>-<reviewer>.jsonl)", 2)
+    folder = out or REPORTS
+    folder.mkdir(parents=True, exist_ok=True)
+    report = judgments_markdown()
+    (folder / "judged.md").write_text(report, encoding="utf-8")
+    console.print(report)
+
+
 @app.command("abuse")
 def abuse(
     suite: Annotated[
