@@ -110,3 +110,9 @@ def _glosses(lang: str, hits: list[Hit], chosen: list[str]) -> list[str]:
 
 def _ids(clause_ids: list[str]) -> str:
     return ", ".join(f"§{c}" for c in clause_ids)
+
+
+def offers(card_id: str | None, tool: str) -> bool:
+    """Does the card the reply leads with offer this tool (its `tool` field)?"""
+    card = cards_by_id().get(card_id) if card_id else None
+    return card is not None and card.tool == tool

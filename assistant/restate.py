@@ -25,6 +25,11 @@ PHRASES = {
         "ru": "Для расчёта нужно ещё: {items}. Напишите, пожалуйста.",
         "en": "To calculate this I also need: {items}. Please send them.",
     },
+    "offer": {
+        "kk": "Өз жағдайыңызға есептеп берейін десеңіз, жазыңыз: {items}.",
+        "ru": "Если хотите, я посчитаю для вашего случая — напишите: {items}.",
+        "en": "If you want it calculated for your case, send: {items}.",
+    },
     "unclear": {
         "kk": "Мына мәнді анық түсінбедім: {items}. Нақтылап жазыңызшы.",
         "ru": "Не понял однозначно: {items}. Уточните, пожалуйста.",
@@ -91,6 +96,13 @@ def restate(tool: str, arguments: Mapping[str, Any], lang: str, *, computed: boo
             item = f"{spec.label(name, lang)} = {shown(tool, name, default, lang)}"
             items.append(PHRASES["assumed"][lang].format(item=item))
     return PHRASES["read"][lang].format(items="; ".join(items))
+
+
+def offer(tool: str, missing: list[str], lang: str) -> str:
+    """The calculation offered after an answer to a question about the rule."""
+    spec = registry.get(tool)
+    items = ", ".join(spec.label(n, lang) for n in missing)
+    return PHRASES["offer"][lang].format(items=items)
 
 
 def ask_for(

@@ -19,7 +19,7 @@ from assistant.llm import LLMComposer
 from assistant.llm.integration import llm_answer
 from assistant.models import Answer, Citation, Route, ToolCall
 from assistant.offices import office_for
-from assistant.restate import ask_for, restate
+from assistant.restate import ask_for, offer, restate
 from assistant.router import PendingTool, route
 from assistant.safety import REFUSALS, screen
 from corpus.languages import DEFAULT_LANG, is_lang
@@ -35,6 +35,9 @@ COMPOSER = "extractive"
 SEARCH_DEPTH = 5
 MAX_CITED = 4
 RELATIVE_SCORE = 0.55  # cite hits whose fused score is at least this share of the best
+# Where the policy does not cover the question, the nearest clauses are shown for reference
+# only: a few, and list items with their lead-in but not their whole list.
+MAX_RELATED = 2
 
 
 def assistant_version() -> str:
@@ -61,6 +64,9 @@ class _Draft:
     card: str | None = None  # the answer card the reply leads with
     direct: str | None = None  # the reply's direct answer (a card's answer or glosses)
     llm: str | None = None  # the LLM's name (and version) when it wrote the text
+    # A calculation offered after the answer: its tool applies, but the message gave none
+    # of its values and asked about the rule, so the rule is answered first.
+    offer: str | None = None
 
 
 class Assistant:
@@ -112,6 +118,8 @@ class Assistant:
             self._run_tool(draft, decision)
         if decision.kind in ("retrieval", "both") or not decision.tool:
             self._retrieve(draft, text)
+        if draft.offer:
+            self._place_offer(draft)
         if self.llm is not None and draft.status == "answered":
             self._compose_with_llm(draft, text)
         return self._finish(draft, text, conversation_id, consent, decision)
@@ -123,11 +131,16 @@ class Assistant:
         lang, tool, arguments = draft.lang, str(decision.tool), decision.arguments
         read = restate(tool, arguments, lang, computed=not decision.missing)
         if decision.missing:
+            draft.missing, draft.asked = decision.missing, list(decision.missing)
+            draft.tool_calls.append(ToolCall(name=tool, arguments=arguments))
+            if decision.kind == "both" and not arguments and not decision.ambiguous:
+                # A question about the rule that names no value ("can I still sit the exam
+                # after FX?"): answer the rule, then offer the calculation.
+                draft.offer = offer(tool, decision.missing, lang)
+                return
             question = ask_for(tool, decision.missing, decision.ambiguous, lang, decision.arguments)
             draft.texts.append(f"{read}\n{question}")
-            draft.status, draft.grounded, draft.missing = "needs_input", False, decision.missing
-            draft.asked = list(decision.missing)
-            draft.tool_calls.append(ToolCall(name=tool, arguments=arguments))
+            draft.status, draft.grounded = "needs_input", False
             return
         try:
             result = registry.run(tool, arguments)
@@ -147,6 +160,27 @@ class Assistant:
             if clause_id not in draft.cited:
                 draft.cited.append(clause_id)
 
+    def _place_offer(self, draft: _Draft) -> None:
+        """After a direct answer, the offer closes the reply (when the answer's card offers
+        that calculation or the rules it quotes are the tool's); without a direct answer, the reply asks for the values first, as
+        any calculation that cannot start does."""
+        if draft.direct:
+            tool = registry.get(draft.tool_calls[-1].name)
+            cited_sections = {int(cid.split(".")[0]) for cid in draft.cited}
+            if direct.offers(draft.card, tool.name) or cited_sections & set(tool.sections):
+                draft.texts.append(draft.offer)
+                if draft.status == "answered":  # the calculation still waits for its values
+                    draft.status = "needs_input"
+            else:  # the answer does not lead to this calculation: it was a guess, drop it
+                draft.tool_calls.pop()
+                draft.missing, draft.asked = [], []
+            return
+        tool = draft.tool_calls[-1].name
+        read = restate(tool, {}, draft.lang, computed=False)
+        question = ask_for(tool, draft.missing, [], draft.lang)
+        draft.texts.insert(0, f"{read}\n{question}")
+        draft.status, draft.grounded = "needs_input", False
+
     def _retrieve(self, draft: _Draft, question: str) -> None:
         """Answer first (a card, the best clause's gloss, or "the closest rules follow"),
         then quote the clauses it rests on, each readable alone (assistant/quotes.py)."""
@@ -161,7 +195,7 @@ class Assistant:
         top = hits[0].score
         chosen = [h.clause_id for h in hits if h.score >= RELATIVE_SCORE * top][:MAX_CITED]
         coverage = assess_coverage(question, lang, hits)
-        calculated = bool(draft.tool_calls) and draft.status == "answered"
+        calculated = any(call.result is not None for call in draft.tool_calls)
         if not self.direct_answers:
             lead = direct.Lead("quotes", "", chosen, covered=coverage.covered)
         else:
@@ -171,7 +205,10 @@ class Assistant:
         open_topic = lead.kind == "card" and not lead.covered
         if calculated and not open_topic:
             lead = direct.Lead("quotes", "", chosen)
-        quoted = quotes.quoted_clauses(lead.clauses, lang)
+        if lead.covered:
+            quoted = quotes.quoted_clauses(lead.clauses, lang)
+        else:
+            quoted = quotes.quoted_clauses(lead.clauses[:MAX_RELATED], lang, whole_lists=False)
         draft.allowed.update(quoted)  # the card's clauses, lead-ins, lists and exceptions
         local = clauses_by_id(lang)
         shown = [Quote(cid, composer.select_quote(question, local[cid], lang)) for cid in quoted]

@@ -127,11 +127,13 @@ def summarize_judgments(judged: list[dict[str, Any]]) -> dict[str, dict[str, Any
 
 def judgment_files(folder: Path = JUDGED) -> dict[str, list[Path]]:
     """Reviewers' score files, by the reply file they judged: `judgments-<set>-<who>.jsonl`
-    scores the replies of `replies-<set>.jsonl`."""
+    scores the replies of `replies-<set>.jsonl` beside it (a sub-folder, named after the
+    commit that wrote the replies, keeps a judged round apart from later runs)."""
     found: dict[str, list[Path]] = defaultdict(list)
-    for path in sorted(folder.glob("judgments-*.jsonl")):
+    for path in sorted(folder.rglob("judgments-*.jsonl")):
         name = path.stem.removeprefix("judgments-").rsplit("-", 1)[0]
-        found[name].append(path)
+        where = path.parent.relative_to(folder)
+        found[f"{where}/{name}" if where.parts else name].append(path)
     return dict(found)
 
 

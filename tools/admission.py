@@ -480,6 +480,7 @@ SPECS = (
         compute=compute_admission_bachelor,
         function=admission_bachelor,
         subject="admission",
+        sections=(5,),
         title=texts("Бакалавриатқа қабылдау", "Приём в бакалавриат", "Bachelor admission"),
         disclosure=texts(
             "бакалавриатқа қабылдау шарттарын тексеру",
@@ -526,6 +527,7 @@ SPECS = (
         compute=compute_admission_master,
         function=admission_master,
         subject="admission",
+        sections=(5,),
         title=texts("Магистратураға қабылдау", "Приём в магистратуру", "Master's admission"),
         disclosure=texts(
             "магистратураға қабылдау шарттарын тексеру",
@@ -598,6 +600,7 @@ SPECS = (
         compute=compute_admission_doctoral,
         function=admission_doctoral,
         subject="admission",
+        sections=(5,),
         title=texts("Докторантураға қабылдау", "Приём в докторантуру", "Doctoral admission"),
         disclosure=texts(
             "докторантураға қабылдау шарттарын тексеру",

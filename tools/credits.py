@@ -247,6 +247,7 @@ SPECS = (
         compute=compute_credit_hours,
         function=credit_hours,
         subject="credits",
+        sections=(7,),
         title=texts("Кредит пен сағат", "Кредиты и часы", "Credits and hours"),
         disclosure=texts(
             "кредиттер мен сағаттарды қайта есептеу",
@@ -285,6 +286,7 @@ SPECS = (
         compute=compute_summer_semester,
         function=summer_semester,
         subject="credits",
+        sections=(11,),
         title=texts("Жазғы семестр", "Летний семестр", "Summer semester"),
         disclosure=texts(
             "жазғы семестр шарттарын тексеру",

@@ -428,6 +428,7 @@ SPECS = (
         compute=compute_exam_admission,
         function=exam_admission,
         subject="grades",
+        sections=(8,),
         title=texts("Емтиханға жіберілу", "Допуск к экзамену", "Exam admission"),
         disclosure=texts(
             "емтиханға жіберілуді тексеру",
@@ -490,6 +491,7 @@ SPECS = (
         compute=compute_retake_path,
         function=retake_path,
         subject="grades",
+        sections=(8, 10, 11),
         title=texts("Қайта тапсыру", "Пересдача", "Retake path"),
         disclosure=texts(
             "қайта тапсыру тәртібін анықтау",

@@ -422,6 +422,7 @@ SPECS = (
         compute=compute_nonformal,
         function=nonformal_recognition,
         subject="recognition",
+        sections=(15,),
         title=texts(
             "Бейресми білімді тану", "Признание неформального обучения", "Non-formal recognition"
         ),
@@ -488,6 +489,7 @@ SPECS = (
         compute=compute_transfer,
         function=transfer_recount,
         subject="recognition",
+        sections=(12,),
         title=texts("Кредиттерді қайта есептеу", "Перезачёт", "Transfer recount"),
         disclosure=texts(
             "ауысу кезінде кредиттерді қайта есептеу",
@@ -519,6 +521,7 @@ SPECS = (
         compute=compute_academic_difference,
         function=academic_difference,
         subject="recognition",
+        sections=(5, 12),
         title=texts("Академиялық айырма", "Академическая разница", "Academic difference"),
         disclosure=texts(
             "академиялық айырмашылықты тексеру",
@@ -559,6 +562,7 @@ SPECS = (
         compute=compute_mobility,
         function=mobility_eligibility,
         subject="mobility",
+        sections=(14,),
         title=texts("Академиялық ұтқырлық", "Академическая мобильность", "Academic mobility"),
         disclosure=texts(
             "академиялық ұтқырлыққа қатысу құқығын тексеру",

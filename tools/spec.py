@@ -40,6 +40,9 @@ class ToolSpec:
     disclosure: Texts
     reads: Mapping[str, Read]
     subject: str = ""
+    # The policy sections whose rules it computes: a reply about another section's rules
+    # does not offer this calculation (tests/tools/test_input_fuzz.py holds results to it).
+    sections: tuple[int, ...] = ()
     labels: Mapping[str, Texts] = field(default_factory=dict)
     values: Mapping[str, Mapping[str, Texts]] = field(default_factory=dict)
 

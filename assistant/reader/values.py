@@ -366,6 +366,7 @@ def excluded_numbers(
     masked += [(m.start(), m.end()) for m in _CODE.finditer(text)]
     irrelevant_ends = {m.end for m in mentions if m.kind == "irrelevant"}
     irrelevant_starts = {m.start for m in mentions if m.kind == "irrelevant"}
+    label_starts = {m.start for m in mentions if m.kind in ("arg", "group")}
     in_labels = {
         k
         for m in mentions
@@ -390,7 +391,9 @@ def excluded_numbers(
         near_irrelevant = value.start in irrelevant_ends or value.end in irrelevant_starts
         # "бір кредит", "one credit": an article (a rule per unit); "one year" of work: a value
         lone_one = value.words and value.value == 1 and value.unit not in DURATIONS
-        if inside or calendar or long_digits or labelled or near_irrelevant or lone_one:
+        # "the two ratings", "екі рейтинг": a small number word before a label counts things
+        counted = value.words and value.value <= 10 and value.end in label_starts
+        if inside or calendar or long_digits or labelled or near_irrelevant or lone_one or counted:
             out.add(i)
         elif _range_end(tokens, value) or (i > 0 and _range_end(tokens, values[i - 1])):
             out.add(i)  # "2-3 minutes": a range states no one value

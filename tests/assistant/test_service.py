@@ -5,6 +5,7 @@ import pytest
 from assistant.grounding import InvalidCitation, validate_citations
 from assistant.safety import MAX_MESSAGE_CHARS
 from corpus.store import clauses_by_id
+from tools import registry
 
 
 @pytest.mark.parametrize(
@@ -124,10 +125,37 @@ def test_out_of_range_input_is_a_clear_error_in_the_users_language(assistant):
     assert "105" in answer.answer
 
 
+def test_a_rule_question_naming_no_value_is_answered_before_the_calculation_is_offered(
+    assistant,
+):
+    answer = assistant.ask("I failed my Chemistry exam. How does the retake work for me?")
+    assert answer.direct and answer.answer.startswith(answer.direct[:40])
+    assert [c.name for c in answer.tool_calls] == ["retake_path"]  # offered at the end
+    assert answer.status == "needs_input" and answer.missing == ["grade"]
+    assert answer.answer.rstrip().endswith("Letter grade received.")
+    relevant = {int(c.clause_id.split(".")[0]) for c in answer.citations}
+    for call in answer.tool_calls:
+        assert relevant & set(registry.get(call.name).sections)
+
+
+def test_a_calculation_the_answer_does_not_lead_to_is_not_offered(assistant):
+    answer = assistant.ask(
+        "I have no failed subjects, I just want to get ahead. Can I take extra courses in "
+        "the summer to pick up more credits?"
+    )
+    assert answer.status == "answered" and answer.direct
+    assert not answer.tool_calls and not answer.missing
+    assert "rating" not in answer.answer.split("\n")[0].lower()
+
+
 def test_question_outside_the_policy_is_declined_with_an_office(assistant):
     answer = assistant.ask("Есть ли у университета общежитие и сколько стоит место?")
     assert answer.status == "not_covered" and not answer.grounded
     assert "обратитесь" in answer.answer.lower()
+    # the nearest clauses are for reference: two at most (each with its lead-in, if a list item)
+    kk = clauses_by_id("kk")
+    nearest = [c.clause_id for c in answer.citations if kk[c.clause_id].kind != "list_item"]
+    assert 1 <= len(answer.citations) and len(nearest) <= 2
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,11 @@ def test_scores_from_two_reviewers_are_summarised_per_slice(tmp_path):
         "wrong_language": 0,
     }  # fmt: skip
     assert summary["kk-latn"]["correct"] == 0.0 and "en" not in summary
+    moved = tmp_path / "abc1234"
+    moved.mkdir()
+    for path in files["blind-test"]:
+        path.rename(moved / path.name)
+    assert list(judgment_files(tmp_path)) == ["abc1234/blind-test"]
     report = judgments_markdown(tmp_path)
     assert "| all | 3 | 0.67 | 0.67 | 0.67 | 1 | 0 |" in report
     assert "qb-2" in report and "no date" in report and "qb-1 " not in report

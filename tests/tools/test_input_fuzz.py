@@ -90,6 +90,9 @@ def check(name: Any, arguments: Any) -> None:
     assert isinstance(result, ToolResult)
     data = result.to_json()
     assert data["clauses"] and set(data["explanation"]) == {"kk", "ru", "en"}
+    # the sections a tool declares are those of every clause it cites
+    sections = registry.get(name).sections
+    assert {int(cid.split(".")[0]) for cid in result.clauses} <= set(sections), name
     json.dumps(data)
 
 

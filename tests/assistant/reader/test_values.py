@@ -45,7 +45,8 @@ def test_a_number_listed_before_another_shares_its_unit():
     "text",
     ["Сдавала 12.01.2025", "in 2024", "room 305", "214-аудиторияда", "§8.21", "группа 21",
      "2-3 минуты", "23-ВТ-2 тобындағы студент", "гр. 22-СТ-1", "something in the 80s",
-     "восемьдесят с чем-то", "Он сможет сдать", "оң баға", "one", "one credit", "на 3 курс"],
+     "восемьдесят с чем-то", "Он сможет сдать", "оң баға", "one", "one credit", "на 3 курс",
+     "compared with the two ratings", "екі рейтинг пен емтихан"],
 )  # fmt: skip
 def test_numbers_that_state_nothing(text):
     assert numbers(text) == []
