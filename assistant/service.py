@@ -162,8 +162,8 @@ class Assistant:
 
     def _place_offer(self, draft: _Draft) -> None:
         """After a direct answer, the offer closes the reply (when the answer's card offers
-        that calculation or the rules it quotes are the tool's); without a direct answer, the reply asks for the values first, as
-        any calculation that cannot start does."""
+        that calculation or the rules it quotes are the tool's); without a direct answer,
+        the reply asks for the values first, as any calculation that cannot start does."""
         if draft.direct:
             tool = registry.get(draft.tool_calls[-1].name)
             cited_sections = {int(cid.split(".")[0]) for cid in draft.cited}

@@ -155,7 +155,7 @@ def test_question_outside_the_policy_is_declined_with_an_office(assistant):
     # the nearest clauses are for reference: two at most (each with its lead-in, if a list item)
     kk = clauses_by_id("kk")
     nearest = [c.clause_id for c in answer.citations if kk[c.clause_id].kind != "list_item"]
-    assert 1 <= len(answer.citations) and len(nearest) <= 2
+    assert answer.citations and len(nearest) <= 2
 
 
 @pytest.mark.parametrize(
