@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.grounding import content_terms
 from assistant.reader.lexicon import lexicon
@@ -119,6 +120,7 @@ def select_quote(question: str, clause: Clause, lang: str) -> str:
     return _with_gaps(parts, sorted(chosen))
 
 
+@lru_cache(maxsize=16384)  # quotes are cut from the corpus: the same sentences recur
 def must_keep(sentence: str) -> bool:
     """A sentence a quote never drops: it holds a number, a date or a deadline, an exception
     or whom to apply to (the vocabularies' `quote_keep` words)."""
@@ -142,7 +144,12 @@ def _with_gaps(parts: list[str], picked: list[int]) -> str:
 def qualifies_previous(clause: Clause) -> bool:
     """Does this clause open with an exception to the one before it ("Бұл ретте ...",
     "За исключением ...", "However, ...")?"""
-    tokens = tokenize(clause.text)
+    return _opens_with_exception(clause.text)
+
+
+@lru_cache(maxsize=4096)
+def _opens_with_exception(text: str) -> bool:
+    tokens = tokenize(text)
     return any(m.kind == "exception" and m.start <= 2 for m in lexicon().find(tokens[:6]))
 
 

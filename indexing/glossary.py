@@ -33,6 +33,28 @@ def _is_abbreviation(form: str) -> bool:
     return 1 < len(letters) <= 8 and sum(ch.isupper() for ch in letters) >= len(letters) - 1
 
 
+@cache
+def _borrowable(lang: str, path: Path = GLOSSARY_PATH) -> dict[str, tuple[int, ...]]:
+    """Folded abbreviations of other languages that are not also `lang`'s own forms, with
+    the glossary entries they belong to: compiled once, so a query costs a few substring
+    checks instead of a scan of the whole glossary."""
+    found: dict[str, list[int]] = {}
+    for number, entry in enumerate(load_glossary(path)):
+        own = {fold(f) for f in entry.get(lang) or ()}
+        for key in LANGS:
+            if key == lang:
+                continue
+            for form in entry.get(key) or ():
+                folded = fold(form)
+                if folded and _is_abbreviation(form) and folded not in own:
+                    found.setdefault(folded, []).append(number)
+    return {form: tuple(dict.fromkeys(entries)) for form, entries in found.items()}
+
+
+def _mentions_folded(text: str, form: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+
+
 def expansions(query: str, lang: str, path: Path = GLOSSARY_PATH) -> list[str]:
     """Forms in `lang` of glossary abbreviations the query borrows from another language.
 
@@ -42,13 +64,13 @@ def expansions(query: str, lang: str, path: Path = GLOSSARY_PATH) -> list[str]:
     only adds noise (measured in evals/reports/retrieval.md).
     """
     folded = fold(query)
+    borrowed: set[int] = set()
+    for form, entries in _borrowable(lang, path).items():
+        if form in folded and _mentions_folded(folded, form):
+            borrowed.update(entries)
+    glossary = load_glossary(path)
     extra: list[str] = []
-    for entry in load_glossary(path):
-        own = [fold(f) for f in entry.get(lang) or ()]
-        foreign = [f for key in LANGS if key != lang for f in entry.get(key) or ()]
-        borrowed = any(
-            _is_abbreviation(f) and fold(f) not in own and _mentions(folded, f) for f in foreign
-        )
-        if borrowed:
-            extra.extend(f for f in entry.get(lang) or () if not _mentions(folded, f))
+    for number in sorted(borrowed):
+        entry = glossary[number]
+        extra.extend(f for f in entry.get(lang) or () if not _mentions(folded, f))
     return extra
