@@ -64,7 +64,21 @@ def lead_for(
     best = cards[0] if cards else None
     card = cards_by_id().get(best.card_id) if best else None
     if best is not None and card is not None and not card.clauses and best.similarity >= OPEN_CARD:
-        return Lead("card", card.answer.get(lang), chosen, card.id, covered=False)
+        # An open topic, unless a card that could lead (close enough, resting on clauses
+        # the search found first) is closer still ("most credits in the summer?" beside
+        # "most credits a semester?").
+        top = {h.clause_id for h in hits[:LEAD_AGREEMENT]}
+        rivals = [
+            c
+            for c in cards
+            if c.similarity > best.similarity
+            and c.similarity >= CARD_LEADS
+            and set(c.clauses) & top
+        ]
+        if not rivals:
+            return Lead("card", card.answer.get(lang), chosen, card.id, covered=False)
+        best = max(rivals, key=lambda c: c.similarity)
+        card = cards_by_id().get(best.card_id)
 
     def agreed(depth: int) -> bool:
         found = {h.clause_id for h in hits[:depth]}

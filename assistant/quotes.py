@@ -2,8 +2,8 @@
 
 Retrieval ranks single clauses, but a clause is not always readable alone:
 - a list item ("- транскрипт.") means nothing without the sentence it completes: it is
-  quoted after its lead-in, with the whole list when the list is short, and a lead-in
-  ending in a colon brings its items;
+  quoted after its lead-in, with the whole list when the list is short and the best hit
+  is in it, and the best hit, a lead-in ending in a colon, brings its items;
 - a rule is often qualified by the next clause ("Бұл ретте ...", "However, ..."): the
   exception comes with the rule, and a retrieved exception brings the rule it qualifies;
 - an editorial note explains its parent clause: the parent comes first.
@@ -64,9 +64,12 @@ def quoted_clauses(chosen: list[str], lang: str, whole_lists: bool = True) -> li
         if clause_id in text.clauses and clause_id not in out:
             out.append(clause_id)
 
-    for clause_id in chosen[:MAX_QUOTED]:
+    for rank, clause_id in enumerate(chosen[:MAX_QUOTED]):
         if clause_id not in text.clauses:
             continue
+        # Only the best clause brings a whole list: a list under a lesser hit is mostly
+        # beside the question (its lead-in, or the item retrieved, is quoted instead).
+        whole = whole_lists and rank == 0
         clause = text.clauses[clause_id]
         if clause.kind == ClauseKind.note and clause.parent:
             add(clause.parent)
@@ -74,7 +77,7 @@ def quoted_clauses(chosen: list[str], lang: str, whole_lists: bool = True) -> li
             lead = clause.parent
             add(lead)
             items = text.items.get(lead, ())
-            for item in items if whole_lists and text.short(lead) else (clause_id,):
+            for item in items if whole and text.short(lead) else (clause_id,):
                 add(item)
             continue
         if qualifies_previous(clause):  # an exception: its rule first
@@ -82,7 +85,7 @@ def quoted_clauses(chosen: list[str], lang: str, whole_lists: bool = True) -> li
             if rule is not None:
                 add(rule.id)
         add(clause_id)
-        if whole_lists and text.short(clause_id):  # a lead-in brings its list
+        if whole and text.short(clause_id):  # a lead-in brings its list
             for item in text.items.get(clause_id, ()):
                 add(item)
         after = text.neighbour(clause_id, 1)

@@ -37,6 +37,7 @@ from indexing.documents import (
     sparse_name,
 )
 from indexing.embedders import Embedder, get_embedder
+from indexing.engine import ListQuery, LocalEngine
 from indexing.glossary import expansions
 from indexing.language import detect_language, query_text_for
 from indexing.qdrant import IndexUnavailable, live_collection, open_client
@@ -91,7 +92,11 @@ class SearchWeights:
 
 
 class Retriever:
-    """Loads the embedder and opens the index once; `search` is then cheap."""
+    """Loads the embedder and opens the index once; `search` is then cheap.
+
+    On the embedded index the lists are scored and fused in numpy (indexing/engine.py:
+    the same results as Qdrant's local mode, without its per-point Python loops);
+    `engine=False` keeps Qdrant's query API there too (the engine's test compares both)."""
 
     def __init__(
         self,
@@ -100,12 +105,15 @@ class Retriever:
         client: QdrantClient | None = None,
         weights: SearchWeights | None = None,
         expand: bool = True,
+        engine: bool = True,
     ) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(self.settings.embedder)
         self.client = client or open_client(self.settings)
         self.weights = weights or SearchWeights()
         self.expand = expand
+        self.use_engine = engine and settings.qdrant_url is None
+        self._engine: LocalEngine | None = None
         # The embedded Qdrant store is not made for concurrent use from many threads.
         self._lock = threading.Lock()
         if live_collection(self.client, self.settings.collection) is None:
@@ -127,16 +135,16 @@ class Retriever:
         lang = lang if is_lang(lang) else detect_language(query)
         text = query_text_for(query, lang)
         w = self.weights
-        lists: list[tuple[models.Prefetch, float]] = []
-        card_lists: list[models.Prefetch] = []
+        lists: list[tuple[ListQuery, float]] = []
+        card_lists: list[ListQuery] = []
         vector = None
         if mode in ("hybrid", "dense"):
             vector = self.embedder.embed_queries([text])[0].tolist()
             langs = [lang] if lang == "kk" else [lang, "kk"]
             for target, weight in zip(langs, (w.dense, w.dense_kk), strict=False):
-                lists.append((_prefetch(vector, dense_name(target)), weight))
-            lists.append((_prefetch(vector, DENSE_MORE), w.dense_more))
-            card_lists.append(_prefetch(vector, CARD))
+                lists.append((ListQuery(dense_name(target), dense=vector), weight))
+            lists.append((ListQuery(DENSE_MORE, dense=vector), w.dense_more))
+            card_lists.append(ListQuery(CARD, dense=vector))
         if mode in ("hybrid", "bm25"):
             terms = analyze(
                 " ".join([text, *(expansions(text, lang) if self.expand else [])]),
@@ -145,33 +153,74 @@ class Retriever:
             )
             if terms:
                 sparse = query_vector(terms)
-                lists.append((_prefetch(sparse, sparse_name(lang)), w.sparse))
-                lists.append((_prefetch(sparse, more_name(lang)), w.sparse_more))
-                card_lists.append(_prefetch(sparse, card_sparse_name(lang)))
-        lists = [(p, weight) for p, weight in lists if weight > 0]
+                lists.append((ListQuery(sparse_name(lang), sparse=sparse), w.sparse))
+                lists.append((ListQuery(more_name(lang), sparse=sparse), w.sparse_more))
+                card_lists.append(ListQuery(card_sparse_name(lang), sparse=sparse))
+        lists = [(q, weight) for q, weight in lists if weight > 0]
         if not lists:
             return SearchResult(query, lang, [])
+        card_lists = card_lists if w.cards else []
         with self._lock:
-            response = self._query(lists, k, lang, vector is not None)
-            cards = self._cards(card_lists, vector) if w.cards and card_lists else []
+            engine = self._live_engine()
+            if engine is not None:
+                points, card_points = self._local(engine, lists, card_lists, k)
+            else:
+                points = self._query(lists, k, lang, vector is not None)
+                card_points = self._cards(card_lists, vector is not None) if card_lists else []
         unit = np.asarray(vector, dtype=np.float32) if vector is not None else None
         hits = [
             Hit(
-                point.payload["clause_id"],
-                round(point.score, 6),
-                point.payload["section"],
-                _cosine(unit, point.vector, dense_name(lang)),
-                _cosine(unit, point.vector, DENSE_MORE),
+                payload["clause_id"],
+                round(score, 6),
+                payload["section"],
+                _cosine(unit, vectors, dense_name(lang)),
+                _cosine(unit, vectors, DENSE_MORE),
             )
-            for point in response.points
+            for payload, score, vectors in points
+        ]
+        cards = [
+            CardHit(
+                payload["card_id"],
+                round(score, 6),
+                _max_sim(unit, vectors),
+                tuple(payload.get("clauses", ())),
+            )
+            for payload, score, vectors in card_points
+            if "card_id" in payload
         ]
         elapsed = (time.perf_counter() - started) * 1000
         return SearchResult(query, lang, hits, {"total": round(elapsed, 2)}, cards)
 
+    def _live_engine(self) -> LocalEngine | None:
+        """The in-memory engine for the collection the alias points at now (a rebuilt index
+        is a new generation, so the name tells whether the engine is current)."""
+        if not self.use_engine:
+            return None
+        live = live_collection(self.client, self.settings.collection)
+        if live is None:
+            raise IndexUnavailable(f"no index '{self.settings.collection}'")
+        if self._engine is None or self._engine.collection != live:
+            self._engine = LocalEngine(self.client, live)
+        return self._engine
+
+    def _local(self, engine: LocalEngine, lists, card_lists, k: int):
+        ranked = [engine.ranked(q, CANDIDATES) for q, _ in lists]
+        fused = engine.fuse(ranked, [weight for _, weight in lists], self.weights.rrf_k, k)
+        cards: list = []
+        if card_lists:
+            card_ranked = [engine.ranked(q, CANDIDATES) for q in card_lists]
+            ones = [1.0] * len(card_ranked)
+            cards = engine.fuse(card_ranked, ones, self.weights.rrf_k, CARD_CANDIDATES)
+
+        def found(scored):
+            return [(engine.payloads[s.row], s.score, engine.vectors[s.row]) for s in scored]
+
+        return found(fused), found(cards)
+
     def _query(self, lists, k: int, lang: str, with_vector: bool):
-        return self.client.query_points(
+        response = self.client.query_points(
             self.settings.collection,
-            prefetch=[p for p, _ in lists],
+            prefetch=[_prefetch(q) for q, _ in lists],
             query=models.RrfQuery(
                 rrf=models.Rrf(k=self.weights.rrf_k, weights=[weight for _, weight in lists])
             ),
@@ -179,32 +228,27 @@ class Retriever:
             with_payload=["clause_id", "section"],
             with_vectors=[dense_name(lang), DENSE_MORE] if with_vector else False,
         )
+        return [(p.payload or {}, p.score, p.vector) for p in response.points]
 
-    def _cards(self, lists: list[models.Prefetch], vector) -> list[CardHit]:
-        """The cards whose questions are closest, with their best question's cosine."""
+    def _cards(self, lists: list[ListQuery], with_vector: bool):
+        """The cards whose questions are closest (their best question's cosine follows)."""
         response = self.client.query_points(
             self.settings.collection,
-            prefetch=lists,
+            prefetch=[_prefetch(q) for q in lists],
             query=models.RrfQuery(rrf=models.Rrf(k=self.weights.rrf_k)),
             limit=CARD_CANDIDATES,
             with_payload=["card_id", "clauses"],
-            with_vectors=[CARD_QUESTIONS] if vector is not None else False,
+            with_vectors=[CARD_QUESTIONS] if with_vector else False,
         )
-        unit = np.asarray(vector, dtype=np.float32) if vector is not None else None
-        return [
-            CardHit(
-                point.payload["card_id"],
-                round(point.score, 6),
-                _max_sim(unit, point.vector),
-                tuple(point.payload.get("clauses", ())),
-            )
-            for point in response.points
-            if "card_id" in (point.payload or {})
-        ]
+        return [(p.payload or {}, p.score, p.vector) for p in response.points]
 
 
-def _prefetch(query, using: str) -> models.Prefetch:
-    return models.Prefetch(query=query, using=using, limit=CANDIDATES)
+def _prefetch(query: ListQuery) -> models.Prefetch:
+    return models.Prefetch(
+        query=query.dense if query.dense is not None else query.sparse,
+        using=query.using,
+        limit=CANDIDATES,
+    )
 
 
 def _max_sim(query, vectors) -> float:

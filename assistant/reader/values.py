@@ -392,7 +392,9 @@ def excluded_numbers(
         # "бір кредит", "one credit": an article (a rule per unit); "one year" of work: a value
         lone_one = value.words and value.value == 1 and value.unit not in DURATIONS
         # "the two ratings", "екі рейтинг": a small number word before a label counts things
-        counted = value.words and value.value <= 10 and value.end in label_starts
+        counted = (
+            value.words and value.unit is None and value.value <= 10 and value.end in label_starts
+        )
         if inside or calendar or long_digits or labelled or near_irrelevant or lone_one or counted:
             out.add(i)
         elif _range_end(tokens, value) or (i > 0 and _range_end(tokens, values[i - 1])):
