@@ -121,6 +121,8 @@ def evaluate_answers(assistant, items: list[EvalItem]) -> dict:
 BLIND_SETS = {
     "blind tune": Path(__file__).parent / "questions" / "tune.jsonl",
     "blind test": Path(__file__).parent / "questions" / "test.jsonl",
+    # written blind after the answer layer was tuned (issue 13's third round); reported only
+    "blind holdout": Path(__file__).parent / "questions" / "holdout.jsonl",
 }
 BEFORE = SearchWeights(dense_more=0.0, sparse_more=0.0, cards=False, rrf_k=10)
 
