@@ -22,7 +22,10 @@ INJECTION = re.compile(
             # en
             r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines|policy|above|previous)\b",
             r"\byou are now\b",
-            r"\b(act|pretend|behave) as\b",
+            # "act as the dean", said to the assistant; "a colleague may act as the reviewer" is
+            # a question about the policy
+            r"(^|[.!?]\s*|\b(you|please|now)\s+)(act|pretend|behave) as\b",
+            r"\bpretend (to be|that)\b",
             r"\b(system|developer) (prompt|message|instructions?)\b",
             r"\bjailbreak\b|\bdan mode\b|\bdeveloper mode\b",
             r"\b(reveal|show|print|repeat)\b.{0,30}\b(prompt|instructions)\b",

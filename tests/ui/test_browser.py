@@ -118,10 +118,12 @@ def test_chat_language_switch_calculator_and_statement(live_url, browser_context
     direct = page.locator("#pa-chat .pa-direct").first
     sync_api.expect(direct).to_contain_text("13:00")
     assert direct.bounding_box()["y"] < card.bounding_box()["y"]  # the answer above its sources
+    SHOTS.mkdir(parents=True, exist_ok=True)  # the reply itself: its answer, quotes, cards
+    direct.locator("xpath=..").screenshot(path=str(SHOTS / "02_answer_kk_direct_answer_first.png"))
     card.locator("summary").click()
     sync_api.expect(card.locator(".pa-official")).to_be_visible()
     assert card.locator(".pa-id").inner_text().startswith("§")
-    _shot(page, "02_answer_kk_with_citation_card.png")
+    _shot(page, "02b_answer_kk_citation_card_open.png")
 
     # Switch the interface to Russian: every label follows.
     page.get_by_text("Русский", exact=True).click()

@@ -52,6 +52,19 @@ def test_numbers_that_state_nothing(text):
     assert numbers(text) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["50 минут па әлде 45?", "50 minut pa alde 45?", "50 minutes or 45", "50 минут или 45"]
+)
+def test_an_alternative_after_a_unit_shares_it(text):
+    msg = read_message(text)
+    assert [(v.value, v.unit) for v in msg.values] == [(50, "minutes"), (45, "minutes")]
+
+
+def test_a_number_after_a_comma_keeps_no_unit_of_its_own():
+    msg = read_message("5 credits, 45")
+    assert [(v.value, v.unit) for v in msg.values] == [(5, "credits"), (45, None)]
+
+
 def test_a_number_said_to_be_wrong_is_no_value():
     msg = read_message("пропуск 6 емес, 16 екен")
     assert [v.value for i, v in enumerate(msg.values) if i in msg.numbers()] == [16]
