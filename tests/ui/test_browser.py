@@ -118,8 +118,12 @@ def test_chat_language_switch_calculator_and_statement(live_url, browser_context
     direct = page.locator("#pa-chat .pa-direct").first
     sync_api.expect(direct).to_contain_text("13:00")
     assert direct.bounding_box()["y"] < card.bounding_box()["y"]  # the answer above its sources
-    SHOTS.mkdir(parents=True, exist_ok=True)  # the reply itself: its answer, quotes, cards
-    direct.locator("xpath=..").screenshot(path=str(SHOTS / "02_answer_kk_direct_answer_first.png"))
+    # The whole reply in one picture: the chat box grows to its content for the screenshot.
+    page.add_style_tag(
+        content="#pa-chat, #pa-chat * { max-height: none !important; }"
+        " #pa-chat { height: auto !important; }"
+    )
+    _shot(page, "02_answer_kk_direct_answer_first.png")
     card.locator("summary").click()
     sync_api.expect(card.locator(".pa-official")).to_be_visible()
     assert card.locator(".pa-id").inner_text().startswith("§")
