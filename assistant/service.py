@@ -166,7 +166,8 @@ class Assistant:
         the reply asks for the values first, as any calculation that cannot start does."""
         if draft.direct:
             tool = registry.get(draft.tool_calls[-1].name)
-            cited_sections = {int(cid.split(".")[0]) for cid in draft.cited}
+            local = clauses_by_id(draft.lang)
+            cited_sections = {local[cid].section for cid in draft.cited if cid in local}
             if direct.offers(draft.card, tool.name) or cited_sections & set(tool.sections):
                 draft.texts.append(draft.offer)
                 if draft.status == "answered":  # the calculation still waits for its values

@@ -78,16 +78,19 @@ def evaluate(
     return results
 
 
-def markdown_table(results: dict[str, dict[str, Metrics]], title: str) -> str:
+def markdown_table(
+    results: dict[str, dict[str, Metrics]], title: str, row_name: str = "method"
+) -> str:
+    """One row per (method or variant, language slice)."""
     lines = [
         f"### {title}",
         "",
-        "| method | lang | n | Recall@1 | Recall@5 | MRR@10 |",
+        f"| {row_name} | lang | n | Recall@1 | Recall@5 | MRR@10 |",
         "|---|---|---|---|---|---|",
     ]
-    for mode, per_lang in results.items():
+    for row, per_lang in results.items():
         for lang, m in per_lang.items():
-            lines.append(f"| {mode} | {lang} | {m.n} | {m.r1:.2f} | {m.r5:.2f} | {m.mrr10:.3f} |")
+            lines.append(f"| {row} | {lang} | {m.n} | {m.r1:.2f} | {m.r5:.2f} | {m.mrr10:.3f} |")
     return "\n".join(lines) + "\n"
 
 
@@ -96,15 +99,12 @@ def evaluate_channels(
 ) -> dict[str, dict[str, Metrics]]:
     """{variant: {lang | "all": Metrics}}: hybrid search with each channel left out, on
     the same index in the same process."""
-    defaults = retriever.weights
-    out = {}
-    try:
-        for label, weights in channel_variants(defaults).items():
-            retriever.weights = weights
-            out[label] = evaluate(retriever, items, modes=("hybrid",), on_item=on_item)["hybrid"]
-    finally:
-        retriever.weights = defaults
-    return out
+    return {
+        label: evaluate(retriever.with_weights(weights), items, modes=("hybrid",), on_item=on_item)[
+            "hybrid"
+        ]
+        for label, weights in channel_variants(retriever.weights).items()
+    }
 
 
 @dataclass
@@ -150,29 +150,4 @@ def evaluate_cards(
 
 
 def channels_table(results: dict[str, dict[str, Metrics]], title: str) -> str:
-    lines = [
-        f"### {title}",
-        "",
-        "| variant | lang | n | Recall@1 | Recall@5 | MRR@10 |",
-        "|---|---|---|---|---|---|",
-    ]
-    for variant, per_lang in results.items():
-        for lang, m in per_lang.items():
-            lines.append(
-                f"| {variant} | {lang} | {m.n} | {m.r1:.2f} | {m.r5:.2f} | {m.mrr10:.3f} |"
-            )
-    return "\n".join(lines) + "\n"
-
-
-def cards_table(results: dict[str, CardMetrics], title: str) -> str:
-    lines = [
-        f"### {title}",
-        "",
-        "| lang | n | card@1 on a gold clause | confident | confident and right |",
-        "|---|---|---|---|---|",
-    ]
-    for lang, m in results.items():
-        lines.append(
-            f"| {lang} | {m.n} | {m.top1:.2f} | {m.confident:.2f} | {m.confident_right:.2f} |"
-        )
-    return "\n".join(lines) + "\n"
+    return markdown_table(results, title, row_name="variant")

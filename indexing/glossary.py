@@ -22,10 +22,8 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> tuple[dict, ...]:
 
 
 def _mentions(text: str, form: str) -> bool:
-    form = fold(form)
-    if not form:
-        return False
-    return re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) is not None
+    folded = fold(form)
+    return bool(folded) and _mentions_folded(text, folded)
 
 
 def _is_abbreviation(form: str) -> bool:

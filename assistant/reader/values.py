@@ -331,28 +331,18 @@ def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Toke
         )
         if joiners.get(value.end) == after.start or comma:  # "5, 5 және 6 кредит", "120 or 150 h"
             out[n] = replace(value, unit=after.unit)
-    # "50 минут па, әлде 45?", "50 minutes or 45": an alternative after a unit shares it
+    # "50 минут па әлде 45?", "50 minutes or 45": an alternative after a unit shares it
     alternatives = {m.start: m.end for m in mentions if m.kind == "alt"}
     for n in range(len(out) - 1):
         value, after = out[n], out[n + 1]
         if value.kind != "number" or not value.unit or after.kind != "number" or after.unit:
             continue
         start = value.unit_end or value.end
-        while (
-            start < after.start
-            and tokens[start].text in (",", "?")
-            or (start < after.start and tokens[start].low in _particles())
-        ):
+        while start < after.start and tokens[start].text in (",", "?"):
             start += 1
         if alternatives.get(start) == after.start:
             out[n + 1] = replace(after, unit=value.unit)
     return out
-
-
-@cache
-def _particles() -> frozenset[str]:
-    """Question particles between a unit and "or" ("50 минут па, әлде 45?")."""
-    return frozenset({"па", "пе", "ма", "ме", "ба", "бе", "pa", "pe", "ma", "me", "ba", "be", "ли"})
 
 
 @cache
