@@ -1,8 +1,8 @@
 """One JSON face for answers and search hits, shared by the CLI and the web API.
 
 `policy-assistant ask --json` and `POST /api/chat` must return the same object, and
-`search --json` and `GET /api/search` the same hits; keeping the shapes here means a
-change to one is a change to both.
+`search --json` and `GET /api/search` the same hits, and `GET /api/clauses/{id}` and the
+MCP server the same clause; keeping the shapes here means a change to one is a change to all.
 """
 
 from __future__ import annotations
@@ -46,4 +46,28 @@ def hit_json(hit: Any, lang: str) -> dict[str, Any]:
         "section": hit.section,
         "section_title": local.section_title,
         "text": text,
+    }
+
+
+def clause_json(clause_id: str, lang: str) -> dict[str, Any] | None:
+    """A clause's official Kazakh text beside its text in `lang` (kk: the Kazakh alone),
+    or None when the policy has no clause `clause_id`."""
+    from corpus.languages import LANGS
+    from corpus.store import clauses_by_id
+
+    kk = clauses_by_id("kk").get(clause_id)
+    if kk is None:
+        return None
+    local = clauses_by_id(lang).get(clause_id, kk)
+    titles = {code: clauses_by_id(code).get(clause_id, kk).section_title for code in LANGS}
+    return {
+        "clause_id": kk.id,
+        "doc": kk.doc,
+        "section": kk.section,
+        "section_title": local.section_title,
+        "kind": str(kk.kind),
+        "lang": lang,
+        "status": local.status,
+        "text": {"kk": kk.text, lang: local.text},
+        "section_titles": titles,
     }

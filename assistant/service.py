@@ -22,6 +22,7 @@ from assistant.offices import office_for
 from assistant.restate import ask_for, offer, restate
 from assistant.router import PendingTool, route
 from assistant.safety import REFUSALS, screen
+from assistant.storage.records import AnswerTurn
 from corpus.languages import DEFAULT_LANG, is_lang
 from corpus.models import Clause
 from corpus.store import clauses_by_id
@@ -133,10 +134,13 @@ class Assistant:
         if decision.missing:
             draft.missing, draft.asked = decision.missing, list(decision.missing)
             draft.tool_calls.append(ToolCall(name=tool, arguments=arguments))
-            if decision.kind == "both" and not arguments and not decision.ambiguous:
+            flags_only = all(isinstance(v, bool) for v in arguments.values())
+            if decision.kind == "both" and flags_only and not decision.ambiguous:
                 # A question about the rule that names no value ("can I still sit the exam
-                # after FX?"): answer the rule, then offer the calculation.
-                draft.offer = offer(tool, decision.missing, lang)
+                # after FX?", "no course paper: am I admitted?"): answer the rule, then
+                # say what was read and offer the calculation.
+                said = f"{read}\n" if arguments else ""
+                draft.offer = said + offer(tool, decision.missing, lang)
                 return
             question = ask_for(tool, decision.missing, decision.ambiguous, lang, decision.arguments)
             draft.texts.append(f"{read}\n{question}")
@@ -308,35 +312,37 @@ class Assistant:
         consent: bool,
         draft: _Draft,
     ) -> Answer:
-        store = self.store
-        if not conversation_id or store.get_conversation(conversation_id) is None:
-            conversation_id = store.create_conversation(answer.lang)
         pending = None
         if answer.tool_calls:
             last = answer.tool_calls[-1]
             pending = {"tool": last.name, "arguments": last.arguments, "asked": draft.asked}
-        store.set_pending_tool(conversation_id, pending)
-        if question and consent:  # the user's own words are kept only with consent
-            store.add_message(conversation_id, "user", question, answer.lang, None)
-        record = store.add_disclosure(
+        turn = AnswerTurn(
             conversation_id=conversation_id,
-            assistant_name=ASSISTANT_NAME,
-            assistant_version=self.version,
-            composer=draft.composer,
-            models={**self.models, "llm": draft.llm},
-            answer_lang=answer.lang,
-            cited_clause_ids=[c.clause_id for c in answer.citations],
-            tools=[t.name for t in answer.tool_calls],
+            lang=answer.lang,
+            pending=pending,
             question=question,
             consent=consent,
+            reply=answer.answer,
+            answer=answer.model_dump(mode="json"),
+            disclosure={
+                "assistant_name": ASSISTANT_NAME,
+                "assistant_version": self.version,
+                "composer": draft.composer,
+                "models": {**self.models, "llm": draft.llm},
+                "answer_lang": answer.lang,
+                "cited_clause_ids": [c.clause_id for c in answer.citations],
+                "tools": [t.name for t in answer.tool_calls],
+                "status": answer.status,
+                "missing": answer.missing,
+            },
         )
-        answer = answer.model_copy(
-            update={"disclosure_id": record.id, "conversation_id": conversation_id}
+        stored = self.store.record_answer(turn)  # one transaction: all of it or none
+        return answer.model_copy(
+            update={
+                "disclosure_id": stored.disclosure.id,
+                "conversation_id": stored.conversation_id,
+            }
         )
-        store.add_message(
-            conversation_id, "assistant", answer.answer, answer.lang, answer.model_dump(mode="json")
-        )
-        return answer
 
 
 def _citation(clause_id: str, lang: str) -> Citation:

@@ -1,4 +1,5 @@
-"""Benchmarks on this machine: index build, search latency, CLI cold start, peak memory.
+"""Benchmarks on this machine: index build, search latency, CLI cold start, chat over
+HTTP (/api and the OpenAI-compatible /v1, evals/channels.py), peak memory.
 
 Timings are percentiles over repeated runs, measured in one process run so they can
 be compared with each other; thresholds live here, not in unit tests.
@@ -60,7 +61,9 @@ def _run_cli(args: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss // 1024
 
 
-def run_benchmarks(settings: IndexSettings, repeats: int = 3, cold_build: bool = True) -> dict:
+def run_benchmarks(
+    settings: IndexSettings, repeats: int = 3, cold_build: bool = True, channels: bool = True
+) -> dict:
     questions = [i.question for i in load_items(DEV_SET)]
     env = {**os.environ, "POLICY_DATA_DIR": str(settings.data_dir)}
     results: dict = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
@@ -113,6 +116,10 @@ def run_benchmarks(settings: IndexSettings, repeats: int = 3, cold_build: bool =
     finally:
         os.unlink(batch_file)
         one.unlink(missing_ok=True)
+    if channels:
+        from evals.channels import measure_channels
+
+        results["chat_channels"] = measure_channels(settings, repeats=repeats)
     results["bench_process_peak_rss_mib"] = (
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     )
@@ -137,6 +144,19 @@ def markdown(results: dict) -> str:
     )
     cold = results["cli_cold_start_ms"]
     lines.append(f"- one CLI search, cold process: p50 {cold['p50']} ms, p95 {cold['p95']} ms")
+    if "chat_channels" in results:
+        ch = results["chat_channels"]
+        api, v1 = ch["api_chat_ms"], ch["v1_chat_ms"]
+        first, whole = ch["v1_stream_first_content_ms"], ch["v1_stream_total_ms"]
+        lines.append(
+            f"- chat over HTTP, warm, one live server ({api['n']} each, alternating): "
+            f"/api/chat p50 {api['p50']} ms, p95 {api['p95']} ms; /v1/chat/completions "
+            f"p50 {v1['p50']} ms, p95 {v1['p95']} ms (**{ch['v1_over_api_p50']} ×** /api at p50)"
+        )
+        lines.append(
+            f"- /v1 streaming: first content delta p50 {first['p50']} ms, p95 {first['p95']} ms; "
+            f"whole stream p50 {whole['p50']} ms"
+        )
     lines.append(
         f"- peak memory: CLI search {results['cli_peak_rss_mib']} MiB; "
         f"benchmark process (index build + search) {results['bench_process_peak_rss_mib']} MiB"

@@ -22,7 +22,10 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -35,6 +38,7 @@ REPORT = ROOT / "evals" / "reports" / "load.md"
 DEV_SET = ROOT / "evals" / "dev.jsonl"
 # Ten requests in this order, repeated: half chat, three searches, two tool runs.
 MIX = ("chat", "search", "chat", "tool", "search", "chat", "chat", "search", "tool", "chat")
+TRAFFIC = {"mixed": MIX, "chat": ("chat",)}
 
 
 @dataclass
@@ -69,14 +73,14 @@ class Memory:
     worker_peak_mib: list[float]  # high-water mark per worker process
 
 
-def traffic() -> list[Request]:
+def traffic(mix: tuple[str, ...] = MIX) -> list[Request]:
     """The dev set as requests: questions for chat and search, tool cases for tools."""
     rows = [json.loads(line) for line in DEV_SET.read_text("utf-8").splitlines() if line.strip()]
     questions = [r["question"] for r in rows]
     tools = [(r["tool"], r["inputs"]) for r in rows if r.get("kind") == "tool" and r.get("tool")]
     plan: list[Request] = []
     for i in range(max(len(questions), 1) * 2):
-        kind = MIX[i % len(MIX)]
+        kind = mix[i % len(mix)]
         question = questions[i % len(questions)]
         if kind == "chat":
             plan.append(Request(kind, "POST", "/api/chat", body={"message": question}))
@@ -142,9 +146,9 @@ async def run_level(
 
 
 async def measure(
-    base: str, workers: int, levels: list[int], total: int, warmup: int
+    base: str, workers: int, levels: list[int], total: int, warmup: int, mix: tuple[str, ...] = MIX
 ) -> list[Level]:
-    plan = traffic()
+    plan = traffic(mix)
     limits = httpx.Limits(max_connections=max(levels), max_keepalive_connections=max(levels))
     async with httpx.AsyncClient(base_url=base, timeout=60.0, limits=limits) as client:
         # Warm every worker: the kernel spreads new connections over them.
@@ -159,6 +163,30 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def serve_in_thread(app, deadline_s: float = 60.0) -> Iterator[str]:
+    """`app` behind a real uvicorn server in a thread of this process, on a free loopback
+    port, lifespan included: yields its base URL (no trailing slash), stops it after."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + deadline_s
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the in-process server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
 
 
 def spawn(
@@ -278,7 +306,7 @@ def memory(parent: int, workers: int) -> Memory:
 
 def write_report(path: Path, rows: list[Level], memories: list[Memory], meta: dict) -> None:
     lines = [
-        "# Load: mixed chat / search / tool traffic against `serve --workers N`",
+        "# Load: chat, search and tool traffic against `serve --workers N`",
         "",
         f"Measured {meta['date']} by `python -m evals.load` on 127.0.0.1 "
         f"(policy-assistant {meta['version']}, extractive composer, embedded Qdrant (with "
@@ -286,8 +314,9 @@ def write_report(path: Path, rows: list[Level], memories: list[Memory], meta: di
         f"UI off). Machine: "
         f"{meta['cpus']} CPU cores, {meta['platform']}; load average at start {meta['load']}. "
         f"Traffic: the dev set's questions and tool cases, in the repeating mix "
-        f"{'/'.join(MIX)}; {meta['requests']} requests per level after "
-        f"{meta['warmup']} warm-up requests.",
+        f"{'/'.join(meta.get('mix', MIX))}; {meta['requests']} requests per level after "
+        f"{meta['warmup']} warm-up requests. Query-embedding cache per worker: "
+        f"{meta.get('query_cache', 0) or 'off'} (off: every question costs its embedding).",
         "",
         "| workers | clients | requests | errors | 429 | req/s | p50 ms | p95 ms | p99 ms "
         "| max ms | p50 chat / search / tool ms |",
@@ -375,6 +404,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests per level (max 2000)")
     parser.add_argument("--warmup", type=int, default=40, help="warm-up requests (max 200)")
     parser.add_argument("--out", type=Path, default=REPORT, help="markdown report path")
+    parser.add_argument(
+        "--traffic", choices=sorted(TRAFFIC), default="mixed", help="chat only, or the mix"
+    )
+    parser.add_argument(
+        "--query-cache",
+        type=int,
+        default=0,
+        help="query embeddings each worker keeps (POLICY_QUERY_CACHE); 0, the default, makes "
+        "every repeated dev question cost its embedding, as a new question does",
+    )
     args = parser.parse_args(argv)
     worker_counts = _int_list(args.workers, 1, 8)
     levels = _int_list(args.concurrency, 1, 64)
@@ -388,6 +427,8 @@ def main(argv: list[str] | None = None) -> None:
         "cpus": os.cpu_count(),
         "platform": f"{platform.system()} {platform.machine()}, Python {platform.python_version()}",
         "load": " ".join(f"{v:.2f}" for v in os.getloadavg()),
+        "mix": TRAFFIC[args.traffic],
+        "query_cache": args.query_cache,
     }
     rows: list[Level] = []
     memories: list[Memory] = []
@@ -395,13 +436,15 @@ def main(argv: list[str] | None = None) -> None:
         port = free_port()
         print(f"starting serve --workers {workers} on 127.0.0.1:{port} …", file=sys.stderr)
         try:
-            process = spawn(port, workers)
+            process = spawn(port, workers, env={"POLICY_QUERY_CACHE": str(args.query_cache)})
         except RuntimeError as exc:
             raise SystemExit(str(exc)) from None
         base = f"http://127.0.0.1:{port}"
         try:
             meta["version"] = httpx.get(base + "/healthz", timeout=5).json().get("version", "?")
-            measured = asyncio.run(measure(base, workers, levels, total, warmup))
+            measured = asyncio.run(
+                measure(base, workers, levels, total, warmup, TRAFFIC[args.traffic])
+            )
             memories.append(memory(process.pid, workers))
         finally:
             stop(process)

@@ -71,6 +71,7 @@ KK_MIN_STEM = 3
 CYRILLIC_WORD = re.compile(r"^[а-яё]+$")
 
 
+@lru_cache(maxsize=200_000)  # a pure function of the word; queries repeat their words
 def kazakh_stem(word: str) -> str:
     """Peel Kazakh suffixes while a stem of KK_MIN_STEM letters remains (two passes at most)."""
     if not word.isalpha() or len(word) <= KK_MIN_STEM + 1:

@@ -15,6 +15,7 @@ class IndexSettings:
     qdrant_api_key: str | None
     embedder: str
     kk_analyzer: str = "suffix"
+    query_cache: int = 2048  # query embeddings kept in memory (0: none); see search.py
 
     @property
     def qdrant_path(self) -> Path:

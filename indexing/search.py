@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -91,6 +92,40 @@ class SearchWeights:
     rrf_k: int = 5
 
 
+class QueryVectors:
+    """The last `size` query embeddings, by the exact text embedded: students ask the same
+    things ("FX", "как пересдать"), and an embedding is most of a warm answer's cost.
+    Thread-safe; least recently used first out."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, text: str) -> list[float] | None:
+        with self._lock:
+            vector = self._vectors.get(text)
+            if vector is not None:
+                self._vectors.move_to_end(text)
+            return vector
+
+    def put(self, text: str, vector: list[float]) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._vectors[text] = vector
+            self._vectors.move_to_end(text)
+            while len(self._vectors) > self.size:
+                self._vectors.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._vectors.clear()
+
+
 class Retriever:
     """Loads the embedder and opens the index once; `search` is then cheap.
 
@@ -114,6 +149,7 @@ class Retriever:
         self.expand = expand
         self.use_engine = engine and settings.qdrant_url is None
         self._engine: LocalEngine | None = None
+        self.query_vectors = QueryVectors(settings.query_cache)
         # The embedded Qdrant store is not made for concurrent use from many threads.
         self._lock = threading.Lock()
         if live_collection(self.client, self.settings.collection) is None:
@@ -139,7 +175,10 @@ class Retriever:
         card_lists: list[ListQuery] = []
         vector = None
         if mode in ("hybrid", "dense"):
-            vector = self.embedder.embed_queries([text])[0].tolist()
+            vector = self.query_vectors.get(text)
+            if vector is None:
+                vector = self.embedder.embed_queries([text])[0].tolist()
+                self.query_vectors.put(text, vector)
             langs = [lang] if lang == "kk" else [lang, "kk"]
             for target, weight in zip(langs, (w.dense, w.dense_kk), strict=False):
                 lists.append((ListQuery(dense_name(target), dense=vector), weight))

@@ -38,7 +38,9 @@ class Seed:
         if path.exists():
             with np.load(path) as data:
                 self._vectors = data["vectors"]
-                self._index = {bytes(k): i for i, k in enumerate(data["keys"])}
+                # numpy drops trailing NUL bytes of fixed-width bytes: pad them back
+                keys = (bytes(k).ljust(KEY_BYTES, b"\0") for k in data["keys"])
+                self._index = {k: i for i, k in enumerate(keys)}
 
     def __len__(self) -> int:
         return len(self._index)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from tools.cli import app as tool_app
-from ui import cli_ask, cli_corpus, cli_db, cli_eval, cli_search
+from ui import cli_ask, cli_corpus, cli_db, cli_eval, cli_mcp, cli_report, cli_search
 from ui.cli_serve import serve
 
 app = typer.Typer(
@@ -19,7 +19,9 @@ app.command("search")(cli_search.search)
 app.command("ask")(cli_ask.ask)
 app.add_typer(cli_ask.disclosure_app, name="disclosure")
 app.command("serve")(serve)
+app.command("mcp")(cli_mcp.mcp)
 app.add_typer(cli_db.app, name="db")
+app.add_typer(cli_report.app, name="report")
 
 
 def main() -> None:

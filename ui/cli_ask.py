@@ -19,6 +19,7 @@ from ui.console import (
     print_json,
     progress_bar,
     run_batch,
+    start_failures,
 )
 
 disclosure_app = typer.Typer(help="Section 19 AI-use disclosure records.", no_args_is_help=True)
@@ -26,17 +27,12 @@ LangOpt = Annotated[str, typer.Option("--lang", help="Answer language: kk, ru, e
 
 
 def open_assistant(json_out: bool):
-    from assistant.storage.errors import StorageUnavailable
-    from indexing.qdrant import IndexUnavailable
-
     settings = configured(json_out)
-    try:
-        with progress_bar("building the index (first use)", enabled=not json_out) as advance:
-            return settings.build_assistant(progress=advance)
-    except IndexUnavailable as exc:
-        fail(str(exc), json_out=json_out, kind="index_unavailable")
-    except StorageUnavailable as exc:
-        fail(str(exc), json_out=json_out, kind="storage_unavailable")
+    with (
+        start_failures(json_out),
+        progress_bar("building the index (first use)", enabled=not json_out) as advance,
+    ):
+        return settings.build_assistant(progress=advance)
 
 
 def ask(

@@ -79,13 +79,16 @@ def bench(
     cold: Annotated[
         bool, typer.Option(help="Also time a cold index build (about 1-2 min).")
     ] = True,
+    channels: Annotated[
+        bool, typer.Option(help="Also time chat over HTTP: /api/chat beside /v1 (about 1 min).")
+    ] = True,
     json_out: JsonFlag = False,
 ) -> None:
-    """Index build, search latency percentiles, CLI cold start and peak memory."""
+    """Index build, search latency percentiles, CLI cold start, chat channels, peak memory."""
     from evals.bench import REPORTS, markdown, run_benchmarks, write_report
 
     settings = configured(json_out).index()
-    results = run_benchmarks(settings, repeats=repeats, cold_build=cold)
+    results = run_benchmarks(settings, repeats=repeats, cold_build=cold, channels=channels)
     path = write_report(results, out or REPORTS)
     if json_out:
         print_json(results)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ui.console import configured, console, fail, progress_bar
+from ui.console import configured, console, progress_bar, start_failures
 
 if TYPE_CHECKING:
     from ui.settings import Settings
@@ -48,9 +48,7 @@ def serve(
     """Serve the web API (/api, docs at /api/docs) and the chat UI (/) on one port."""
     import uvicorn
 
-    from assistant.storage.errors import StorageUnavailable
     from indexing.build import build_index
-    from indexing.qdrant import IndexUnavailable
     from ui.api import create_app
     from ui.api.worker import NoDelayHTTPProtocol
 
@@ -69,7 +67,7 @@ def serve(
         }
     )
     app = "ui.api.worker:create_worker_app"  # what each of several workers imports
-    try:
+    with start_failures():
         with progress_bar("updating the index") as advance:
             stats = build_index(settings.index(), progress=advance)
         console.print(
@@ -81,12 +79,6 @@ def serve(
         else:
             with console.status("loading models and warming up"):
                 app = create_app(settings.build_assistant(), settings.api())
-    except IndexUnavailable as exc:
-        fail(str(exc), kind="index_unavailable")
-    except StorageUnavailable as exc:
-        fail(str(exc), kind="storage_unavailable")
-    except ValueError as exc:  # an unusable setting, e.g. an unknown POLICY_EMBEDDER
-        fail(str(exc), kind="configuration")
     more = f"; {workers} workers are loading the models" if workers > 1 else ""
     console.print(f"ready in {time.perf_counter() - started:.1f} s{more}")
     console.print(f"[bold green]Policy Assistant:[/bold green] {url}  (API docs: {url}api/docs)")

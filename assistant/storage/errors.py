@@ -3,8 +3,8 @@
 Callers should never see a raw SQLAlchemy or driver exception: an unreachable or
 unwritable database becomes `StorageUnavailable` (the API answers 503 and the message
 says what an operator should check), a missing conversation becomes
-`ConversationNotFound`. Anything else (an integrity error, a programming mistake) is a
-bug and propagates unchanged.
+`ConversationNotFound`, a missing disclosure record `DisclosureNotFound`. Anything else
+(an integrity error, a programming mistake) is a bug and propagates unchanged.
 """
 
 from __future__ import annotations
@@ -44,6 +44,14 @@ class ConversationNotFound(StorageError, LookupError):
     def __init__(self, conversation_id: str) -> None:
         super().__init__(f"no conversation with id {conversation_id!r}")
         self.conversation_id = conversation_id
+
+
+class DisclosureNotFound(StorageError, LookupError):
+    """A disclosure id that does not exist (or was purged): feedback has nothing to attach to."""
+
+    def __init__(self, disclosure_id: str) -> None:
+        super().__init__(f"no disclosure record with id {disclosure_id!r}")
+        self.disclosure_id = disclosure_id
 
 
 def _reason(exc: BaseException) -> str:

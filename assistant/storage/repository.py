@@ -8,10 +8,15 @@ database raise `StorageUnavailable`.
 
 The consent rule of the disclosure log lives here, not in callers: a question's text is
 stored only when `consent is True` (and a database CHECK constraint backs it up).
+
+Feedback is one vote per disclosure record: a second vote on the same answer replaces the
+first (people change their minds, and a report should count each answer once), and it
+goes when its disclosure record goes (ON DELETE CASCADE, so retention purges it too).
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -19,13 +24,15 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, delete, exists, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from assistant.models import Lang
 from assistant.storage.db import ensure_schema, make_engine, make_session_factory
 from assistant.storage.errors import (
     ConversationNotFound,
+    DisclosureNotFound,
     classify,
     is_lock_error,
     unavailable_on_failure,
@@ -34,12 +41,18 @@ from assistant.storage.identity import ASSISTANT_NAME
 from assistant.storage.identity import assistant_version as current_version
 from assistant.storage.ids import new_token
 from assistant.storage.records import (
+    AnswerTurn,
     ConversationRecord,
     DisclosureRecord,
+    FeedbackRecord,
     MessageRecord,
+    RecordedAnswer,
+    ReportRow,
     Role,
+    Status,
+    Vote,
 )
-from assistant.storage.schema import ID_LENGTH, Conversation, Disclosure, Message
+from assistant.storage.schema import ID_LENGTH, Conversation, Disclosure, Feedback, Message
 
 T = TypeVar("T")
 
@@ -57,6 +70,66 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 def _plausible_id(value: object) -> bool:
     return isinstance(value, str) and 0 < len(value) <= ID_LENGTH
+
+
+def reply_digest(text: str) -> str:
+    """sha256 (hex) of a reply's text with surrounding white space stripped: the key that
+    finds the conversation a client's copy of the reply belongs to."""
+    return hashlib.sha256(text.strip().encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def disclosure_record(
+    *,
+    answer_lang: Lang,
+    composer: str,
+    models: Mapping[str, str | None],
+    cited_clause_ids: Sequence[str] = (),
+    tools: Sequence[str] = (),
+    conversation_id: str | None = None,
+    question: str | None = None,
+    consent: bool = False,
+    assistant_name: str = ASSISTANT_NAME,
+    assistant_version: str | None = None,
+    status: Status | None = None,
+    missing: Sequence[str] | None = None,
+) -> DisclosureRecord:
+    """A new, validated disclosure record; the question only when `consent is True`."""
+    consented = consent is True
+    return DisclosureRecord(
+        id=new_token(),
+        created_at=utcnow(),
+        conversation_id=conversation_id,
+        assistant_name=assistant_name,
+        assistant_version=assistant_version or current_version(),
+        composer=composer,
+        models=dict(models),
+        answer_lang=answer_lang,
+        cited_clause_ids=_unique(cited_clause_ids),
+        tools=_unique(tools),
+        question=(question or None) if consented else None,
+        consent=consented,
+        status=status,
+        missing=_unique(missing) if missing else None,
+    )
+
+
+def _message(
+    conversation_id: str,
+    role: Role,
+    text: str,
+    lang: Lang,
+    created_at: datetime,
+    answer: Mapping[str, Any] | None = None,
+) -> Message:
+    return Message(
+        conversation_id=conversation_id,
+        role=role,
+        text=text,
+        lang=lang,
+        created_at=created_at,
+        answer=dict(answer) if answer is not None else None,
+        digest=reply_digest(text) if role == "assistant" else None,
+    )
 
 
 class Repository:
@@ -173,6 +246,7 @@ class Repository:
             lang=lang,
             created_at=utcnow(),
             answer=dict(answer) if answer is not None else None,
+            digest=reply_digest(text) if role == "assistant" else None,
         )
 
         def work(session: Session) -> MessageRecord:
@@ -208,6 +282,24 @@ class Repository:
 
         return self._query(work)
 
+    def conversation_for_reply(self, text: str) -> str | None:
+        """The conversation whose most recent assistant message has exactly this text
+        (white space around it aside), or None: lets a stateless client that sends the
+        whole history back (the OpenAI-compatible API) continue the same conversation."""
+        if not isinstance(text, str) or not text.strip():
+            return None
+        digest = reply_digest(text)
+
+        def work(session: Session) -> str | None:
+            return session.scalars(
+                select(Message.conversation_id)
+                .where(Message.digest == digest, Message.role == "assistant")
+                .order_by(Message.id.desc())
+                .limit(1)
+            ).first()
+
+        return self._query(work)
+
     # -- disclosures (policy section 19) ------------------------------------------------
 
     def add_disclosure(
@@ -223,26 +315,29 @@ class Repository:
         consent: bool = False,
         assistant_name: str = ASSISTANT_NAME,
         assistant_version: str | None = None,
+        status: Status | None = None,
+        missing: Sequence[str] | None = None,
     ) -> DisclosureRecord:
         """Write one answer's disclosure record and return it.
 
         `question` is kept only when `consent is True`; anything else (False, None, a
-        truthy string) drops it. The record is validated before anything is written.
+        truthy string) drops it. `status` and `missing` (the answer's outcome and the tool
+        arguments it still needed) feed the policy-gaps report. The record is validated
+        before anything is written.
         """
-        consented = consent is True
-        record = DisclosureRecord(
-            id=new_token(),
-            created_at=utcnow(),
-            conversation_id=conversation_id,
-            assistant_name=assistant_name,
-            assistant_version=assistant_version or current_version(),
-            composer=composer,
-            models=dict(models),
+        record = disclosure_record(
             answer_lang=answer_lang,
-            cited_clause_ids=_unique(cited_clause_ids),
-            tools=_unique(tools),
-            question=(question or None) if consented else None,
-            consent=consented,
+            composer=composer,
+            models=models,
+            cited_clause_ids=cited_clause_ids,
+            tools=tools,
+            conversation_id=conversation_id,
+            question=question,
+            consent=consent,
+            assistant_name=assistant_name,
+            assistant_version=assistant_version,
+            status=status,
+            missing=missing,
         )
 
         def work(session: Session) -> DisclosureRecord:
@@ -250,6 +345,35 @@ class Repository:
                 raise ConversationNotFound(conversation_id)
             session.add(Disclosure(**record.model_dump()))
             return record
+
+        return self._write(work)
+
+    def record_answer(self, turn: AnswerTurn) -> RecordedAnswer:
+        """One answered turn in ONE write transaction: the conversation (created when
+        `turn.conversation_id` is unknown), its pending tool call, the user's words (only
+        with consent), the disclosure record and the assistant's message. A worker killed
+        half-way leaves all of it or none; the answer JSON stored with the message gets
+        the conversation and disclosure ids it was given here."""
+        now = utcnow()
+        fresh_id = new_token()
+        record = disclosure_record(**turn.disclosure, consent=turn.consent, question=turn.question)
+
+        def work(session: Session) -> RecordedAnswer:
+            conversation_id = turn.conversation_id
+            row = session.get(Conversation, conversation_id) if conversation_id else None
+            if row is None:
+                conversation_id = fresh_id
+                row = Conversation(id=fresh_id, created_at=now, updated_at=now, lang=turn.lang)
+                session.add(row)
+            row.pending_tool = dict(turn.pending) if turn.pending is not None else None
+            row.updated_at, row.lang = now, turn.lang
+            if record.question is not None:  # the user's own words are kept only with consent
+                session.add(_message(conversation_id, "user", record.question, turn.lang, now))
+            kept = record.model_copy(update={"conversation_id": conversation_id})
+            session.add(Disclosure(**kept.model_dump()))
+            answer = {**turn.answer, "disclosure_id": kept.id, "conversation_id": conversation_id}
+            session.add(_message(conversation_id, "assistant", turn.reply, turn.lang, now, answer))
+            return RecordedAnswer(conversation_id=conversation_id, disclosure=kept)
 
         return self._write(work)
 
@@ -306,11 +430,104 @@ class Repository:
 
         return self._query(work)
 
+    # -- feedback -----------------------------------------------------------------------
+
+    def add_feedback(
+        self, disclosure_id: str, vote: Vote, comment: str | None = None
+    ) -> FeedbackRecord:
+        """Store a vote on one answer and return it; a later vote on the same answer
+        replaces the earlier one (vote, comment and time). A blank comment is no comment;
+        a comment over MAX_COMMENT_CHARS or a vote other than up / down is a ValueError
+        (pydantic's ValidationError); an unknown disclosure id is DisclosureNotFound."""
+        # NUL cannot be stored in PostgreSQL text; it is no part of a comment anyway.
+        text = comment.replace("\x00", "").strip() if isinstance(comment, str) else comment
+        draft = FeedbackRecord(
+            id=0,
+            created_at=utcnow(),
+            disclosure_id=disclosure_id if isinstance(disclosure_id, str) else "",
+            vote=vote,
+            comment=text or None,
+        )
+        if not _plausible_id(disclosure_id):
+            raise DisclosureNotFound(str(disclosure_id))
+        values = draft.model_dump(exclude={"id"})
+
+        def work(session: Session) -> FeedbackRecord:
+            if session.get(Disclosure, disclosure_id) is None:
+                raise DisclosureNotFound(disclosure_id)
+            return draft.model_copy(update={"id": _upsert_feedback(session, values)})
+
+        try:
+            return self._write(work)
+        except IntegrityError:
+            # The disclosure was purged between the check and the insert.
+            if self.get_disclosure(disclosure_id) is None:
+                raise DisclosureNotFound(disclosure_id) from None
+            raise
+
+    def get_feedback(self, disclosure_id: str) -> FeedbackRecord | None:
+        """The vote in force on one answer, or None."""
+        if not _plausible_id(disclosure_id):
+            return None
+
+        def work(session: Session) -> FeedbackRecord | None:
+            row = session.scalars(
+                select(Feedback).where(Feedback.disclosure_id == disclosure_id)
+            ).first()
+            return FeedbackRecord.model_validate(row) if row else None
+
+        return self._query(work)
+
+    def remove_feedback(self, disclosure_id: str) -> bool:
+        """Withdraw the vote on one answer (the UI's thumb clicked again); True if there
+        was one."""
+        if not _plausible_id(disclosure_id):
+            return False
+
+        def work(session: Session) -> bool:
+            query = delete(Feedback).where(Feedback.disclosure_id == disclosure_id)
+            return bool(session.execute(query).rowcount)  # type: ignore[attr-defined]
+
+        return self._write(work)
+
+    def report_rows(self, *, since: datetime | None = None) -> list[ReportRow]:
+        """Every answer since `since` (all when None) with its vote, oldest first: what the
+        policy-gaps report is built from. Only what the disclosure record holds, so a
+        question's text is there only where the user consented."""
+
+        def work(session: Session) -> list[ReportRow]:
+            query = (
+                select(Disclosure, Feedback)
+                .outerjoin(Feedback, Feedback.disclosure_id == Disclosure.id)
+                .order_by(Disclosure.created_at, Disclosure.id)
+            )
+            if since is not None:
+                query = query.where(Disclosure.created_at >= since)
+            return [
+                ReportRow(
+                    disclosure_id=d.id,
+                    created_at=d.created_at,
+                    answer_lang=d.answer_lang,
+                    status=d.status,
+                    cited_clause_ids=list(d.cited_clause_ids or []),
+                    tools=list(d.tools or []),
+                    missing=list(d.missing) if d.missing else None,
+                    question=d.question if d.consent else None,
+                    consent=d.consent,
+                    vote=f.vote if f is not None else None,
+                    comment=f.comment if f is not None else None,
+                )
+                for d, f in session.execute(query)
+            ]
+
+        return self._query(work)
+
     # -- retention ----------------------------------------------------------------------
 
     def purge_older_than(self, days: float) -> int:
         """Delete disclosures and messages created more than `days` ago, then conversations
-        idle that long with nothing left in them. Returns the number of rows removed.
+        idle that long with nothing left in them. Returns the number of rows removed (the
+        feedback on a purged disclosure goes with it, by cascade, and is not counted).
 
         Deletes in batches, each its own short transaction, so a large purge never holds
         the write lock for long.
@@ -362,3 +579,20 @@ class Repository:
             total += count
             if count < PURGE_BATCH:
                 return total
+
+
+def _upsert_feedback(session: Session, values: Mapping[str, Any]) -> int:
+    """Insert a vote, or replace the one on the same disclosure, atomically (INSERT ... ON
+    CONFLICT, which SQLite and PostgreSQL share, so two concurrent votes cannot both
+    insert); returns the row id."""
+    sqlite_db = session.get_bind().dialect.name == "sqlite"
+    stmt = (sqlite.insert if sqlite_db else postgresql.insert)(Feedback).values(**values)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Feedback.disclosure_id],
+        set_={
+            "vote": stmt.excluded.vote,
+            "comment": stmt.excluded.comment,
+            "created_at": stmt.excluded.created_at,
+        },
+    ).returning(Feedback.id)
+    return int(session.execute(stmt).scalar_one())

@@ -4,6 +4,11 @@ The Alembic revisions under `migrations/versions` create these tables; a test co
 the migrated database with this metadata so the two cannot drift apart. Timestamps are
 stored in UTC (naive in SQLite, `timestamptz` in PostgreSQL) and always come back
 timezone-aware.
+
+Revision 0002 added answer feedback (one vote per disclosure: a second vote replaces the
+first), each disclosure's `status` and `missing` (what the policy-gaps report counts), and
+a digest of each assistant message (to find the conversation a stateless client's history
+continues).
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ NAMING_CONVENTION = {
 
 # Tokens from secrets.token_urlsafe(16) are 22 characters; leave room for longer ones.
 ID_LENGTH = 64
+DIGEST_LENGTH = 64  # sha256, hex
+MAX_COMMENT_CHARS = 1000
+VOTES = ("up", "down")
 VERSION_TABLE = "assistant_alembic_version"
 
 
@@ -91,6 +99,7 @@ class Message(Base):
         CheckConstraint("lang IN ('kk', 'ru', 'en')", name="lang"),
         Index("ix_messages_conversation_id_id", "conversation_id", "id"),
         Index("ix_messages_created_at", "created_at"),
+        Index("ix_messages_digest", "digest"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -102,6 +111,8 @@ class Message(Base):
     lang: Mapped[str] = mapped_column(String(8), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
     answer: Mapped[dict[str, Any] | None] = mapped_column(_json(), nullable=True)
+    # sha256 of an assistant message's stripped text (NULL for user messages).
+    digest: Mapped[str | None] = mapped_column(String(DIGEST_LENGTH), nullable=True)
 
 
 class Disclosure(Base):
@@ -128,3 +139,26 @@ class Disclosure(Base):
     tools: Mapped[list[str]] = mapped_column(_json(), nullable=False)
     question: Mapped[str | None] = mapped_column(Text, nullable=True)
     consent: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    # The answer's outcome (assistant.models.Answer.status) and the arguments a tool still
+    # needed; NULL on records written before revision 0002. Validated by DisclosureRecord,
+    # not by a CHECK: adding one would make SQLite rebuild the table.
+    status: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    missing: Mapped[list[str] | None] = mapped_column(_json(), nullable=True)
+
+
+class Feedback(Base):
+    """A user's vote on one answer. One row per disclosure: a later vote replaces it."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        CheckConstraint("vote IN ('up', 'down')", name="vote"),
+        Index("ix_feedback_disclosure_id", "disclosure_id", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    disclosure_id: Mapped[str] = mapped_column(
+        String(ID_LENGTH), ForeignKey("disclosures.id", ondelete="CASCADE"), nullable=False
+    )
+    vote: Mapped[str] = mapped_column(String(8), nullable=False)
+    comment: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -138,6 +138,19 @@ def test_a_rule_question_naming_no_value_is_answered_before_the_calculation_is_o
         assert relevant & set(registry.get(call.name).sections)
 
 
+def test_a_rule_question_stating_only_yes_no_facts_is_answered_first_then_restated(
+    assistant,
+):
+    answer = assistant.ask("не сдал курсовую, допустят к экзамену?")
+    assert answer.direct and answer.answer.startswith(answer.direct[:40])
+    assert answer.answer.startswith("Нет")
+    # what was read stays visible, with the values the calculation still needs
+    last = answer.answer.rstrip().split("\n")
+    assert last[-2].startswith("Я понял так") and "нет" in last[-2]
+    assert answer.status == "needs_input" and answer.missing == ["r1", "r2"]
+    assert answer.tool_calls[0].arguments["coursework_submitted"] is False
+
+
 def test_a_calculation_the_answer_does_not_lead_to_is_not_offered(assistant):
     answer = assistant.ask(
         "I have no failed subjects, I just want to get ahead. Can I take extra courses in "

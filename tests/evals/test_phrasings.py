@@ -14,7 +14,7 @@ from tools import registry
 @pytest.mark.parametrize("name", sorted(phrasings.SETS))
 def test_every_set_loads_and_its_expected_computations_run(name):
     items = phrasings.load(phrasings.SETS[name])
-    assert len(items) >= 100
+    assert len(items) >= 80  # enough per language slice to report
     for item in items:
         for turn in item.turns:
             if turn.expect == "compute":

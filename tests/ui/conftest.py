@@ -8,7 +8,7 @@ import shutil
 import httpx
 import pytest
 
-from evals.load import free_port, spawn, stop
+from evals.load import free_port, serve_in_thread, spawn, stop
 from ui.api.settings import ApiSettings
 
 ADMIN_TOKEN = "test-admin-token-0123456789"
@@ -98,3 +98,13 @@ def warm_every_worker(base: str) -> None:
     for _ in range(20):
         with httpx.Client(base_url=base, timeout=60) as client:
             client.get("/api/search", params={"q": "FX"})
+
+
+@pytest.fixture(scope="session")
+def live_base(ui_assistant, api_settings):
+    """A fresh app (its own lifespan: the MCP session manager runs once per app) on the
+    session's assistant, behind a real uvicorn server on a free port: the base URL."""
+    from ui.api import create_app
+
+    with serve_in_thread(create_app(ui_assistant, api_settings)) as base:
+        yield base

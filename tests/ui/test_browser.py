@@ -1,5 +1,6 @@
 """End to end in Debian's Chromium: ask in Kazakh, see a clause card, switch to Russian,
-run a calculator, get the disclosure statement, and fit a phone screen.
+run a calculator, get the disclosure statement, fit a phone screen, and vote an answer
+down (with a comment) so that the admin gaps report shows it.
 
 Drives /usr/bin/chromium through Playwright (never a downloaded browser) against a live
 uvicorn server on 127.0.0.1; screenshots go to evals/reports/screenshots/ with
@@ -12,14 +13,14 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+import httpx
 import pytest
 
-from evals.load import free_port
+from evals.load import serve_in_thread
+from tests.ui.conftest import ADMIN_TOKEN
 
 CHROMIUM = Path("/usr/bin/chromium")
 # The committed screenshots are refreshed only on request, so `make test` leaves the
@@ -50,25 +51,11 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not 
 
 @pytest.fixture(scope="module")
 def live_url(ui_assistant):
-    import uvicorn
-
     from ui.api import ApiSettings, create_app
 
-    app = create_app(ui_assistant, ApiSettings(rate_limit=None, ui=True))
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the live server did not start")
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}/"
-    server.should_exit = True
-    thread.join(timeout=15)
+    app = create_app(ui_assistant, ApiSettings(admin_token=ADMIN_TOKEN, rate_limit=None, ui=True))
+    with serve_in_thread(app) as base:
+        yield f"{base}/"
 
 
 @pytest.fixture()
@@ -176,6 +163,39 @@ def test_phone_width(live_url, browser_context):
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"the page is {overflow}px wider than a phone screen"
     _shot(page, "07_phone_390px_en.png")
+    assert outside == []
+
+
+def test_thumbs_down_and_comment_reach_the_gaps_report(live_url, browser_context):
+    context, outside = browser_context
+    page = context.new_page()
+    page.goto(live_url + "?lang=en", wait_until="load")
+    page.wait_for_selector("#pa-input textarea")
+    page.fill("#pa-input textarea", "Can I retake an exam after getting an FX?")
+    page.click("#pa-send")
+    answer = page.locator("#pa-chat .pa-answer").first
+    answer.wait_for()
+    disclosure_id = answer.locator(".pa-disclosure code").inner_text().strip()
+    assert disclosure_id
+
+    page.locator("#pa-chat button[aria-label='Dislike']").first.click()
+    notice = page.locator("#pa-feedback-notice")
+    sync_api.expect(notice).to_contain_text("not useful")
+    page.fill("#pa-comment textarea", "No word on the retake fee.")
+    page.click("#pa-comment-send")
+    sync_api.expect(notice).to_contain_text("Comment saved")
+    _shot(page, "08_feedback_thumbs_down_en.png")
+
+    response = httpx.get(
+        live_url + "api/admin/report",
+        headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
+        timeout=60,
+    )
+    assert response.status_code == 200, response.text
+    items = response.json()["voted_down"]["items"]
+    mine = [item for item in items if item["disclosure_id"] == disclosure_id]
+    assert mine, f"the down-vote on {disclosure_id} is not in the report"
+    assert mine[0]["comment"] == "No word on the retake fee." and mine[0]["lang"] == "en"
     assert outside == []
 
 

@@ -75,6 +75,7 @@ def test_every_variable_is_read(env, tmp_path):
         "POLICY_COLLECTION": "c",
         "POLICY_EMBEDDER": "st:model",
         "POLICY_KK_ANALYZER": "ngram",
+        "POLICY_QUERY_CACHE": "0",
         "POLICY_INDEX_REPLICA": str(tmp_path / "r.json.gz"),
         "DATABASE_URL": "postgresql+psycopg://u:p@db/policy",
         "POLICY_RETENTION_DAYS": "365",
@@ -90,6 +91,8 @@ def test_every_variable_is_read(env, tmp_path):
         "POLICY_CORS_ORIGINS": "https://a.example, https://b.example",
         "POLICY_RATE_LIMIT": "5/second",
         "POLICY_MAX_BODY_BYTES": "1000",
+        "POLICY_OPENAI_API_KEY": "ok",
+        "POLICY_OPENAI_MAX_BODY_BYTES": "2000",
         "POLICY_TRUST_PROXY": "1",
         "POLICY_WORKERS": "4",
         "POLICY_UI": "0",
@@ -101,6 +104,7 @@ def test_every_variable_is_read(env, tmp_path):
     assert index.data_dir == tmp_path / "d" and index.collection == "c"
     assert (index.qdrant_url, index.qdrant_api_key) == ("http://qdrant:6333", "qk")
     assert (index.embedder, index.kk_analyzer) == ("st:model", "ngram")
+    assert index.query_cache == 0
     assert settings.index_replica == tmp_path / "r.json.gz"
     assert settings.database_url == "postgresql+psycopg://u:p@db/policy"
     assert settings.retention_days == 365.0 and settings.workers == 4
@@ -111,11 +115,13 @@ def test_every_variable_is_read(env, tmp_path):
     api = settings.api()
     assert api.admin_token == "t" and api.cors_origins == ("https://a.example", "https://b.example")
     assert api.rate_limit == RateLimit(5, 1.0) and api.max_body_bytes == 1000
+    assert (api.openai_api_key, api.openai_max_body_bytes) == ("ok", 2000)
     assert api.trust_proxy and not api.ui
     assert api.assistant_url == "https://assistant.example.kz"
     # Secrets stay out of the repr (logs, tracebacks).
     shown = repr(settings)
     assert "qk" not in shown and "lk" not in shown and "u:p@" not in shown and "'t'" not in shown
+    assert "'ok'" not in shown
 
 
 def test_blank_means_unset_but_a_blank_rate_limit_means_off(env):

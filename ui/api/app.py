@@ -1,4 +1,5 @@
-"""The one FastAPI app: REST under /api (OpenAPI at /api/docs), probes, and the chat UI at /.
+"""The one FastAPI app: REST under /api (OpenAPI at /api/docs), the OpenAI-compatible /v1,
+the MCP server at /mcp, probes, and the chat UI at /.
 
 `create_app(assistant, settings)` takes the assistant its caller built (models and index
 loaded once: `ui.settings.Settings.build_assistant()`, or the tests' own), warms it, and
@@ -18,8 +19,21 @@ from ui.api.docs import install_docs
 from ui.api.engine import Engine
 from ui.api.errors import ApiError, install_error_handlers
 from ui.api.limits import BodyLimitMiddleware, RateLimitMiddleware
-from ui.api.routes import admin, chat, clauses, disclosures, health, search, tools
+from ui.api.routes import (
+    admin,
+    chat,
+    clauses,
+    disclosures,
+    feedback,
+    health,
+    report,
+    search,
+    tools,
+)
 from ui.api.settings import ApiSettings
+from ui.api.v1 import PREFIX as V1_PREFIX
+from ui.api.v1 import create_v1_app
+from ui.mcp.http import mount_mcp
 
 log = logging.getLogger("policy_assistant.api")
 DESCRIPTION = (
@@ -49,11 +63,17 @@ def create_app(assistant: Assistant, settings: ApiSettings) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     install_docs(app)
-    for module in (health, chat, search, clauses, tools, disclosures, admin):
+    for module in (health, chat, search, clauses, tools, disclosures, feedback, admin, report):
         app.include_router(module.router)
     _api_not_found(app)
+    app.mount(V1_PREFIX, create_v1_app(engine, settings, assistant.version))
+    mount_mcp(app, engine)  # /mcp: the MCP server over streamable HTTP (before the UI at /)
 
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        openai_max_bytes=settings.openai_max_body_bytes,
+    )
     if settings.rate_limit is not None:
         app.add_middleware(
             RateLimitMiddleware, limit=settings.rate_limit, trust_proxy=settings.trust_proxy

@@ -8,7 +8,7 @@ and answered with a bare `internal_error`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI
@@ -99,10 +99,15 @@ def _problem(error: Mapping[str, Any], lang: str) -> dict[str, Any]:
     return {"field": field, "code": code, "message": message(code, lang, field=field, **values)}
 
 
-def validation_response(errors: Sequence[Mapping[str, Any]], lang: str) -> JSONResponse:
-    problems = [_problem(e, lang) for e in errors] or [
+def validation_problems(errors: Sequence[Mapping[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """Each validation error as {field, code, message}; never the input itself."""
+    return [_problem(e, lang) for e in errors] or [
         {"field": "body", "code": "invalid_value", "message": message("invalid_value", lang)}
     ]
+
+
+def validation_response(errors: Sequence[Mapping[str, Any]], lang: str) -> JSONResponse:
+    problems = validation_problems(errors, lang)
     if all(p["code"] == "invalid_json" for p in problems):
         return error_response(422, "invalid_json", lang)
     details = " ".join(p["message"] for p in problems)
@@ -130,18 +135,29 @@ def tool_error_response(error: ToolInputError, lang: str) -> JSONResponse:
     return JSONResponse(error_body(error.code, error.message[lang], **extra), status_code=status)
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    """JSON errors for everything the API can raise, in the request's language."""
+# (status, code, lang, headers=None, extra=None, **values) -> the error in a client's shape
+Respond = Callable[..., JSONResponse]
+OnValidation = Callable[[Sequence[Mapping[str, Any]], str], JSONResponse]
+
+
+def install_error_handlers(
+    app: FastAPI,
+    respond: Respond = error_response,
+    on_validation: OnValidation = validation_response,
+) -> None:
+    """JSON errors for everything the app can raise, in the request's language; `respond`
+    and `on_validation` give them the shape the app's clients read (ours by default; the
+    OpenAI-compatible /v1 passes OpenAI's)."""
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return error_response(
+        return respond(
             exc.status, exc.code, request_lang(request), exc.headers, exc.extra, **exc.values
         )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return validation_response(exc.errors(), request_lang(request))
+        return on_validation(exc.errors(), request_lang(request))
 
     @app.exception_handler(ToolInputError)
     async def _tool_input(request: Request, exc: ToolInputError) -> JSONResponse:
@@ -150,32 +166,28 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StorageUnavailable)
     async def _storage(request: Request, exc: StorageUnavailable) -> JSONResponse:
         log.error("storage unavailable: %s", exc)
-        return error_response(
-            503, "storage_unavailable", request_lang(request), {"Retry-After": "30"}
-        )
+        return respond(503, "storage_unavailable", request_lang(request), {"Retry-After": "30"})
 
     @app.exception_handler(IndexUnavailable)
     async def _index(request: Request, exc: IndexUnavailable) -> JSONResponse:
         log.error("index unavailable: %s", exc)
-        return error_response(
-            503, "index_unavailable", request_lang(request), {"Retry-After": "30"}
-        )
+        return respond(503, "index_unavailable", request_lang(request), {"Retry-After": "30"})
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         lang = request_lang(request)
         headers = dict(exc.headers or {})
         if exc.status_code == 404:
-            return error_response(404, "not_found", lang, headers, path=request.url.path)
+            return respond(404, "not_found", lang, headers, path=request.url.path)
         if exc.status_code == 405:
-            return error_response(405, "method_not_allowed", lang, headers, method=request.method)
+            return respond(405, "method_not_allowed", lang, headers, method=request.method)
         if exc.status_code == 400 and isinstance(exc.__cause__, ValueError | RecursionError):
             # FastAPI's body parser: bytes that are not UTF-8, or JSON nested deeper than
             # the parser goes, are invalid JSON like any other.
-            return error_response(422, "invalid_json", lang)
-        return error_response(exc.status_code, "http_error", lang, headers, status=exc.status_code)
+            return respond(422, "invalid_json", lang)
+        return respond(exc.status_code, "http_error", lang, headers, status=exc.status_code)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(500, "internal_error", request_lang(request))
+        return respond(500, "internal_error", request_lang(request))

@@ -117,6 +117,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Действия администратора отключены: сервер запущен без POLICY_ADMIN_TOKEN.",
         "en": "Admin actions are disabled: the server runs without POLICY_ADMIN_TOKEN.",
     },
+    # --- the OpenAI-compatible /v1 -----------------------------------------------------
+    "invalid_api_key": {
+        "kk": "API кілті жоқ немесе дұрыс емес (Authorization: Bearer ...).",
+        "ru": "Ключ API не передан или неверен (Authorization: Bearer ...).",
+        "en": "The API key is missing or not valid (Authorization: Bearer ...).",
+    },
+    "model_not_found": {
+        "kk": "Мұндай модель жоқ: {model}. Бар модель: {known}.",
+        "ru": "Такой модели нет: {model}. Доступная модель: {known}.",
+        "en": "There is no model {model}. The model served here is {known}.",
+    },
+    "no_question": {
+        "kk": "Соңғы хабарлама пайдаланушының мәтіндік сұрағы болуы керек.",
+        "ru": "Последнее сообщение должно быть текстовым вопросом пользователя.",
+        "en": "The last message must be the user's question, as text.",
+    },
+    "text_only": {
+        "kk": "Тек мәтін қабылданады (суреттер мен файлдар емес).",
+        "ru": "Принимается только текст (не изображения и не файлы).",
+        "en": "Only text is accepted (no images or files).",
+    },
+    "one_choice": {
+        "kk": "Бір ғана жауап беріледі: n = 1.",
+        "ru": "Ответ даётся один: n = 1.",
+        "en": "One answer is given per request: n must be 1.",
+    },
     "storage_unavailable": {
         "kk": "Дерекқор қазір қолжетімсіз. Кейінірек қайталаңыз.",
         "ru": "База данных сейчас недоступна. Повторите позже.",

@@ -1,4 +1,6 @@
-"""Request body size limit and per-client rate limit for the /api routes.
+"""Request body size limit and per-client rate limit for the machine-facing routes:
+/api, the OpenAI-compatible /v1 (refused in the OpenAI error shape) and the MCP server
+at /mcp.
 
 Both are plain ASGI middleware so that they act before FastAPI reads or parses a body:
 an oversized upload is refused from its Content-Length, or cut off as soon as the bytes
@@ -14,19 +16,35 @@ import threading
 import time
 from dataclasses import dataclass
 
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ui.api.errors import error_response
 from ui.api.i18n import accept_language, pick_lang
 from ui.api.settings import RateLimit
+from ui.api.v1.errors import openai_error_response
 
-API_PREFIX = "/api"
+LIMITED_PREFIXES = ("/api", "/v1", "/mcp")
+OPENAI_PREFIX = "/v1"
 MAX_TRACKED_CLIENTS = 10_000
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")
 
 
 def _limited(scope: Scope) -> bool:
     path = scope.get("path", "")
-    return scope["type"] == "http" and (path == API_PREFIX or path.startswith(API_PREFIX + "/"))
+    return scope["type"] == "http" and any(_under(path, p) for p in LIMITED_PREFIXES)
+
+
+def _refusal(
+    scope: Scope, status: int, code: str, headers: dict[str, str], **values: object
+) -> Response:
+    """The refusal in the shape the route's clients read: OpenAI's under /v1, ours else."""
+    if _under(scope.get("path", ""), OPENAI_PREFIX):
+        return openai_error_response(status, code, _lang(scope), headers, **values)
+    return error_response(status, code, _lang(scope), headers, **values)
 
 
 def _lang(scope: Scope) -> str:
@@ -40,26 +58,34 @@ def _lang(scope: Scope) -> str:
 
 
 class BodyLimitMiddleware:
-    """413 for /api request bodies larger than `max_bytes`: refused from Content-Length
+    """413 for request bodies larger than the limit: refused from Content-Length
     before anything is read, or, for chunked bodies, as soon as the bytes pass the limit."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, openai_max_bytes: int | None = None) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.default_max_bytes = max_bytes
+        self.openai_max_bytes = openai_max_bytes or max_bytes
+
+    def limit_for(self, scope: Scope) -> int:
+        """/v1 clients resend the conversation each turn: its own, larger limit."""
+        if _under(scope.get("path", ""), OPENAI_PREFIX):
+            return self.openai_max_bytes
+        return self.default_max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not _limited(scope):
             await self.app(scope, receive, send)
             return
+        max_bytes = self.limit_for(scope)
         headers = dict(scope.get("headers") or [])
         declared = headers.get(b"content-length")
         if declared is not None:
             try:
-                too_big = int(declared) > self.max_bytes
+                too_big = int(declared) > max_bytes
             except ValueError:
                 too_big = True
             if too_big:
-                await self._refuse(scope, receive, send)
+                await self._refuse(scope, receive, send, max_bytes)
                 return
         if declared is not None:  # the server holds the client to its Content-Length
             await self.app(scope, receive, send)
@@ -71,8 +97,8 @@ class BodyLimitMiddleware:
             if message["type"] == "http.disconnect":
                 return
             body += message.get("body", b"")
-            if len(body) > self.max_bytes:
-                await self._refuse(scope, receive, send)
+            if len(body) > max_bytes:
+                await self._refuse(scope, receive, send, max_bytes)
                 return
             if not message.get("more_body", False):
                 break
@@ -87,9 +113,9 @@ class BodyLimitMiddleware:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = error_response(
-            413, "payload_too_large", _lang(scope), {"Connection": "close"}, limit=self.max_bytes
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, max_bytes: int) -> None:
+        response = _refusal(
+            scope, 413, "payload_too_large", {"Connection": "close"}, limit=max_bytes
         )
         await response(scope, receive, send)
 
@@ -166,7 +192,7 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         seconds = max(1, math.ceil(wait))
-        response = error_response(
-            429, "rate_limited", _lang(scope), {"Retry-After": str(seconds)}, seconds=seconds
+        response = _refusal(
+            scope, 429, "rate_limited", {"Retry-After": str(seconds)}, seconds=seconds
         )
         await response(scope, receive, send)

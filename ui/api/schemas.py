@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.safety import MAX_MESSAGE_CHARS
+from assistant.storage.schema import MAX_COMMENT_CHARS
 from corpus.languages import LangCode as Lang
 
 LangIn = Literal[Lang, "auto"]  # a language, or "auto": detect it
@@ -151,6 +152,38 @@ class DisclosureOut(BaseModel):
     tools: list[str]
     question: str | None = Field(None, description="only with the user's consent")
     consent: bool
+    status: Literal["answered", "not_covered", "needs_input", "refused", "error"] | None = Field(
+        None, description="the answer's outcome (absent on records older than this field)"
+    )
+
+
+# --- feedback ---------------------------------------------------------------------------
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    disclosure_id: str = Field(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="the answer's disclosure_id (from /api/chat)",
+    )
+    vote: Literal["up", "down"]
+    comment: str | None = Field(
+        None, max_length=MAX_COMMENT_CHARS, description="optional; please no personal data"
+    )
+
+
+class FeedbackOut(BaseModel):
+    """The vote now in force on that answer: a second vote on the same answer replaces
+    the first (vote, comment and time)."""
+
+    id: int
+    created_at: datetime
+    disclosure_id: str
+    vote: Literal["up", "down"]
+    comment: str | None = None
 
 
 class StatementResponse(BaseModel):

@@ -1,7 +1,8 @@
 """The web app's typed settings, so one build serves a laptop and the portal alike.
 
 Built from the environment by `ui.settings.Settings.api()` (POLICY_ADMIN_TOKEN,
-POLICY_CORS_ORIGINS, POLICY_RATE_LIMIT, POLICY_MAX_BODY_BYTES, POLICY_TRUST_PROXY,
+POLICY_OPENAI_API_KEY, POLICY_CORS_ORIGINS, POLICY_RATE_LIMIT, POLICY_MAX_BODY_BYTES,
+POLICY_OPENAI_MAX_BODY_BYTES, POLICY_TRUST_PROXY,
 POLICY_UI, POLICY_ASSISTANT_URL); tests build them directly.
 """
 
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 UNITS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0}
 DEFAULT_RATE = "60/minute"
 DEFAULT_MAX_BODY = 64 * 1024
+# OpenAI clients resend the whole conversation (replies with their sources) every turn.
+DEFAULT_OPENAI_MAX_BODY = 1024 * 1024
 # The link disclosure statements name when POLICY_ASSISTANT_URL is unset and nothing is served.
 DEFAULT_ASSISTANT_URL = "http://127.0.0.1:8000"
 
@@ -45,9 +48,11 @@ class RateLimit:
 @dataclass(frozen=True)
 class ApiSettings:
     admin_token: str | None = None
+    openai_api_key: str | None = None  # bearer key /v1 asks for; None: /v1 needs no key
     cors_origins: tuple[str, ...] = ()
     rate_limit: RateLimit | None = RateLimit(60, 60.0)
     max_body_bytes: int = DEFAULT_MAX_BODY
+    openai_max_body_bytes: int = DEFAULT_OPENAI_MAX_BODY  # /v1 only
     trust_proxy: bool = False
     ui: bool = True
     assistant_url: str = DEFAULT_ASSISTANT_URL  # the link named in disclosure statements

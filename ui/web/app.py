@@ -1,5 +1,6 @@
-"""The Gradio chat UI: chat with clause cards, calculators from the tool registry, and the
-section 19 disclosure statement, relabelled live in kk / ru / en.
+"""The Gradio chat UI: chat with clause cards (a thumbs up / down and a comment on each
+answer), calculators from the tool registry, and the section 19 disclosure statement,
+relabelled live in kk / ru / en.
 
 The UI calls the shared engine in-process (no HTTP round trip), so it uses the same
 loaded models, the same lock and the same database as the API.
@@ -22,7 +23,7 @@ from tools import registry
 from tools.errors import ToolInputError
 from ui.api.engine import Engine
 from ui.api.i18n import accept_language, pick_lang
-from ui.web import calculators
+from ui.web import calculators, feedback
 from ui.web.labels import EXAMPLES, LANG_CHOICES, label
 from ui.web.render import answer_html, error_box, tool_table
 
@@ -103,7 +104,7 @@ def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel, assistant_url: str) 
         elem_id="pa-chat",
         height=520,
         buttons=["copy"],
-        feedback_options=None,
+        feedback_options=("Like", "Dislike"),  # on every answer: ui/web/feedback.py
         group_consecutive_messages=False,
     )
     with gr.Row(elem_id="pa-ask"):
@@ -135,6 +136,7 @@ def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel, assistant_url: str) 
         visible=False,
         elem_id="pa-statement",
     )
+    cleared_on_new_chat = feedback.attach(engine, chatbot, lang, relabel)
     relabel += [
         (chatbot, lambda lg: gr.update(label=label("chat", lg))),
         (box, lambda lg: gr.update(placeholder=label("placeholder", lg))),
@@ -169,9 +171,9 @@ def _chat(engine: Engine, lang: gr.Radio, relabel: Relabel, assistant_url: str) 
         button.click(respond, [button, chatbot, conversation, lang], outputs, queue=False)
 
     new_chat.click(
-        lambda: ([], "", "", gr.update(value="", visible=False)),
+        lambda: ([], "", "", gr.update(value="", visible=False), "", "", ""),
         None,
-        [chatbot, box, conversation, statement],
+        [chatbot, box, conversation, statement, *cleared_on_new_chat],
         queue=False,
     )
 

@@ -114,8 +114,10 @@ def _tool_call(call: ToolCall, lang: str) -> str:
 
 def answer_html(answer: Answer, ui_lang: str) -> str:
     """The assistant's chat message: status badge, the direct answer, the rest of the
-    text, tool tables, clause cards (each holding its whole clause)."""
-    parts = ['<div class="pa-answer">']
+    text, tool tables, clause cards (each holding its whole clause). The disclosure id rides
+    on the block (data-disclosure) so a vote on the message finds its record in any worker."""
+    marker = f' data-disclosure="{escape(answer.disclosure_id)}"' if answer.disclosure_id else ""
+    parts = [f'<div class="pa-answer"{marker}>']
     if answer.status in ("not_covered", "needs_input", "refused"):
         badge = escape(label(answer.status, ui_lang))
         parts.append(f'<div class="pa-badge pa-{answer.status}">{badge}</div>')

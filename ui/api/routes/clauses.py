@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from assistant.presenter import clause_json
 from corpus.languages import LANGS
 from corpus.store import clauses_by_id, corpus_summary
 from ui.api.errors import ApiError
@@ -22,22 +23,10 @@ async def clause(
     lang: Annotated[Lang, Query(description="language shown beside the official Kazakh")] = "en",
 ) -> dict:
     """One clause by id (e.g. `8.35`, `8.T1`): the official Kazakh text and `lang`."""
-    kk = clauses_by_id("kk").get(clause_id)
-    if kk is None:
+    data = clause_json(clause_id, lang)
+    if data is None:
         raise ApiError(404, "unknown_clause", id=clause_id)
-    local = clauses_by_id(lang).get(clause_id, kk)
-    titles = {code: clauses_by_id(code).get(clause_id, kk).section_title for code in LANGS}
-    return {
-        "clause_id": kk.id,
-        "doc": kk.doc,
-        "section": kk.section,
-        "section_title": local.section_title,
-        "kind": str(kk.kind),
-        "lang": lang,
-        "status": local.status,
-        "text": {"kk": kk.text, lang: local.text},
-        "section_titles": titles,
-    }
+    return data
 
 
 @router.get("/sections", response_model=SectionsResponse)
