@@ -151,3 +151,17 @@ def evaluate_cards(
 
 def channels_table(results: dict[str, dict[str, Metrics]], title: str) -> str:
     return markdown_table(results, title, row_name="variant")
+
+
+def cards_table(results: dict[str, CardMetrics], title: str) -> str:
+    lines = [
+        f"### {title}",
+        "",
+        "| lang | n | card@1 on a gold clause | confident | confident and right |",
+        "|---|---|---|---|---|",
+    ]
+    for lang, m in results.items():
+        lines.append(
+            f"| {lang} | {m.n} | {m.top1:.2f} | {m.confident:.2f} | {m.confident_right:.2f} |"
+        )
+    return "\n".join(lines) + "\n"
