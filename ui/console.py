@@ -81,9 +81,13 @@ def configured(json_out: bool = False) -> Settings:
 
 @contextmanager
 def progress_bar(description: str, enabled: bool = True) -> Iterator:
-    """Yields an `advance(n, total)` callback drawing a bar on stderr."""
-    if not enabled or not sys.stderr.isatty():
+    """Yields an `advance(n, total)` callback drawing a bar on stderr; when stderr is a log
+    (not a terminal), a line when the work starts and at every tenth of it instead."""
+    if not enabled:
         yield lambda n, total: None
+        return
+    if not sys.stderr.isatty():
+        yield _progress_lines(description)
         return
     with Progress(
         TextColumn("{task.description}"),
@@ -99,6 +103,20 @@ def progress_bar(description: str, enabled: bool = True) -> Iterator:
             progress.update(task, total=total, advance=n)
 
         yield advance
+
+
+def _progress_lines(description: str) -> Callable[[int, int], None]:
+    done, shown = 0, -1
+
+    def advance(n: int, total: int) -> None:
+        nonlocal done, shown
+        done += n
+        tenth = (10 * done // total) if total else 0
+        if tenth != shown:
+            shown = tenth
+            print(f"{description}: {done}/{total}", file=sys.stderr, flush=True)
+
+    return advance
 
 
 BAD_LINE = (json.JSONDecodeError, RecursionError, KeyError, TypeError, AttributeError)
