@@ -67,10 +67,14 @@ class Coverage:
 # if the clauses found actually state one: the policy says how fees are computed, not
 # what a credit costs this year.
 FIGURE_QUESTIONS = {
+    # a price, a fee or an amount of money (a stipend, a fine): the policy states none
     "price": re.compile(
         r"how much (does|do|is|are|will|would)\b.{0,40}\b(cost|pay|charge)|\b(price|cost|fee) of\b"
-        r"|\btenge\b|сколько стоит|сколько стоят|какова стоимость|\bцена\b|сколько (платить|тенге)"
-        r"|қанша тұрады|бағасы қанша|құны қанша|қанша теңге|қанша төлеу",
+        r"|\btenge\b|how much money|how much is (the|a|my)\b.{0,30}\b(stipend|scholarship|fee)"
+        r"|how much is it\b.{0,20}\bper (month|year|semester|credit)"
+        r"|сколько стоит|сколько стоят|какова стоимость|\bцена\b|сколько (платить|тенге|денег)"
+        r"|сколько в месяц|размер стипенди|қанша тұрады|бағасы қанша|құны қанша|қанша теңге"
+        r"|қанша төлеу|қанша ақша|айына қанша|qansha (turady|tenge|aqsha)",
         re.IGNORECASE,
     ),
     "date": re.compile(

@@ -168,21 +168,22 @@ class Assistant:
         """After a direct answer, the offer closes the reply (when the answer's card offers
         that calculation or the rules it quotes are the tool's); without a direct answer,
         the reply asks for the values first, as any calculation that cannot start does."""
+        call = draft.tool_calls[-1]
         if draft.direct:
-            tool = registry.get(draft.tool_calls[-1].name)
+            tool = registry.get(call.name)
             local = clauses_by_id(draft.lang)
             cited_sections = {local[cid].section for cid in draft.cited if cid in local}
             if direct.offers(draft.card, tool.name) or cited_sections & set(tool.sections):
                 draft.texts.append(draft.offer)
-                if draft.status == "answered":  # the calculation still waits for its values
+                # the calculation waits for its values (also after "the policy sets no price")
+                if draft.status in ("answered", "not_covered"):
                     draft.status = "needs_input"
             else:  # the answer does not lead to this calculation: it was a guess, drop it
                 draft.tool_calls.pop()
                 draft.missing, draft.asked = [], []
             return
-        tool = draft.tool_calls[-1].name
-        read = restate(tool, {}, draft.lang, computed=False)
-        question = ask_for(tool, draft.missing, [], draft.lang)
+        read = restate(call.name, call.arguments, draft.lang, computed=False)
+        question = ask_for(call.name, draft.missing, [], draft.lang, call.arguments)
         draft.texts.insert(0, f"{read}\n{question}")
         draft.status, draft.grounded = "needs_input", False
 

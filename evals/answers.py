@@ -125,6 +125,8 @@ BLIND_SETS = {
     "blind holdout": Path(__file__).parent / "questions" / "holdout.jsonl",
     # written blind in the session that built the /v1 and MCP channels; reported only
     "blind holdout 2": Path(__file__).parent / "questions" / "holdout_2.jsonl",
+    # written blind after holdout 2's reviews guided fixes; reported only
+    "blind holdout 3": Path(__file__).parent / "questions" / "holdout_3.jsonl",
 }
 BEFORE = SearchWeights(dense_more=0.0, sparse_more=0.0, cards=False, rrf_k=10)
 
