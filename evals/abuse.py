@@ -307,6 +307,48 @@ def run_api_case(client, case: AbuseCase, world: World) -> Verdict:
     return _verdict(case, f"HTTP {response.status_code}", seconds, reasons)
 
 
+V1_MODEL = "policy-assistant"
+V1_CLAUSE = re.compile(r"/api/clauses/([^?/]+)")
+# What /v1 refuses at the door, before the assistant reads anything (an empty or huge message)
+V1_REFUSALS = {"no_question", "too_long", "validation_error"}
+
+
+def v1_case(case: AbuseCase) -> bool:
+    """The assistant cases whose verdict needs no tool result (/v1 carries tools as text)."""
+    return case.channel == "assistant" and case.tool is None
+
+
+def run_v1_case(client, case: AbuseCase, world: World) -> Verdict:
+    """The same message through the OpenAI-compatible /v1: screened, cited and recorded as
+    through `ask` (citations as url_citation annotations)."""
+    message = case_message(case, world)
+    body_in = {"model": V1_MODEL, "messages": [{"role": "user", "content": message}]}
+    started = time.perf_counter()
+    response = client.post("/v1/chat/completions", json=body_in)
+    seconds = time.perf_counter() - started
+    body = response.json() if response.headers.get("content-type", "").startswith("app") else {}
+    reasons: list[str] = []
+    if "Traceback" in response.text or 'File "' in response.text:
+        reasons.append("the response shows a stack trace")
+    if response.status_code != 200:
+        code = (body.get("error") or {}).get("code")
+        if not (case.expect in ("refuse", "reject") and code in V1_REFUSALS):
+            reasons.append(f"HTTP {response.status_code} ({code})")
+        outcome = f"HTTP {response.status_code}"
+    else:
+        reply = body["choices"][0]["message"]
+        cited = [V1_CLAUSE.search(a["url_citation"]["url"]).group(1) for a in reply["annotations"]]
+        known = clauses_by_id("kk")
+        reasons += [f"cites nonexistent clause {c}" for c in cited if c not in known]
+        if not body.get("disclosure_id"):
+            reasons.append("no disclosure record")
+        data = {"answer": reply["content"], "status": body["status"], "lang": body["lang"]}
+        reasons += judge_answer(case, message, data, world)
+        outcome = body["status"]
+    verdict = _verdict(case, outcome, seconds, reasons)
+    return Verdict(**{**asdict(verdict), "channel": "v1"})
+
+
 def _verdict(case: AbuseCase, outcome: str, seconds: float, reasons: list[str]) -> Verdict:
     if seconds > case.max_seconds:
         reasons = [*reasons, f"took {seconds:.1f} s (limit {case.max_seconds:g} s)"]
@@ -343,7 +385,8 @@ def run_suite(
 
     The HTTP cases run only with `client`, an HTTP client of the app built on the same
     assistant with `world.admin_token` as its admin token (the caller builds it: evals/
-    does not reach up into the web layer).
+    does not reach up into the web layer); with it, every assistant case that expects no
+    tool result is also sent through the OpenAI-compatible /v1.
     """
     started = time.perf_counter()
     cases = [c for c in (load_cases() if cases is None else cases)]
@@ -353,8 +396,9 @@ def run_suite(
     plant_victim(assistant, world)
     verdicts = [run_assistant_case(assistant, c, world) for c in cases if c.channel == "assistant"]
     verdicts += [run_api_case(client, c, world) for c in cases if c.channel == "api"]
+    verdicts += [run_v1_case(client, c, world) for c in cases if client and v1_case(c)]
     order = {c.id: n for n, c in enumerate(cases)}
-    verdicts.sort(key=lambda v: order[v.id])
+    verdicts.sort(key=lambda v: (order[v.id], v.channel == "v1"))
     return summarise(verdicts, seconds=time.perf_counter() - started)
 
 
@@ -369,7 +413,7 @@ def summarise(verdicts: list[Verdict], seconds: float = 0.0) -> dict[str, Any]:
     for v in verdicts:
         for tag in v.owasp or [UNTAGGED]:
             by_owasp[tag].append(v)
-    by_channel = {ch: [v for v in verdicts if v.channel == ch] for ch in ("assistant", "api")}
+    by_channel = {ch: [v for v in verdicts if v.channel == ch] for ch in ("assistant", "api", "v1")}
     return {
         **(_rate(verdicts) if verdicts else {"passed": 0, "total": 0, "rate": 0.0}),
         "by_lang": {k: _rate(v) for k, v in by_lang.items() if v},

@@ -204,8 +204,8 @@ def abuse(
     ] = True,
     json_out: JsonFlag = False,
 ) -> None:
-    """Prompt injection and abuse (OWASP LLM Top 10) in kk/ru/en through `ask` and the API;
-    writes evals/reports/abuse.md and abuse.json; exit 1 if any case fails."""
+    """Prompt injection and abuse (OWASP LLM Top 10) in kk/ru/en through `ask`, the API and
+    /v1; writes evals/reports/abuse.md and abuse.json; exit 1 if any case fails."""
     from fastapi.testclient import TestClient
 
     from evals.abuse import SUITE, World, load_cases, run_suite, write_reports

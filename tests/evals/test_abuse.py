@@ -8,7 +8,15 @@ from collections import Counter
 import pytest
 from fastapi.testclient import TestClient
 
-from evals.abuse import OWASP, AbuseCase, World, judge_answer, load_cases, run_suite
+from evals.abuse import (
+    OWASP,
+    AbuseCase,
+    World,
+    judge_answer,
+    load_cases,
+    run_suite,
+    v1_case,
+)
 from ui.api import create_app
 from ui.api.settings import ApiSettings
 
@@ -35,9 +43,11 @@ def test_every_case_passes(assistant):
     settings = ApiSettings(admin_token=world.admin_token, rate_limit=None, ui=False)
     with TestClient(create_app(assistant, settings)) as client:
         report = run_suite(assistant, CASES, world, client)
-    failed = {r["id"]: r["reasons"] for r in report["results"] if not r["passed"]}
+    failed = {(r["id"], r["channel"]): r["reasons"] for r in report["results"] if not r["passed"]}
     assert not failed
-    assert report["total"] == len(CASES) and report["rate"] == 1.0
+    through_v1 = [c for c in CASES if v1_case(c)]  # the same messages through /v1
+    assert len(through_v1) > 40 and report["by_channel"]["v1"]["total"] == len(through_v1)
+    assert report["total"] == len(CASES) + len(through_v1) and report["rate"] == 1.0
     assert set(report["by_lang"]) == {"kk", "ru", "en"}
     assert set(OWASP) <= set(report["by_owasp"])
 
