@@ -282,21 +282,31 @@ class Repository:
 
         return self._query(work)
 
-    def conversation_for_reply(self, text: str) -> str | None:
-        """The conversation whose most recent assistant message has exactly this text
-        (white space around it aside), or None: lets a stateless client that sends the
-        whole history back (the OpenAI-compatible API) continue the same conversation."""
-        if not isinstance(text, str) or not text.strip():
+    def conversation_for_reply(self, text: str, disclosure_id: str) -> str | None:
+        """The conversation a stateless client continues (the OpenAI-compatible API sends
+        the whole history back): the conversation of disclosure record `disclosure_id`, if
+        it holds an assistant message with exactly this text (white space around it
+        aside); else None. Both are needed: reply texts repeat across users ("send R2"),
+        and a disclosure id is shared on purpose (with a teacher, say), so neither alone
+        may open someone's conversation."""
+        if not (isinstance(text, str) and text.strip() and _plausible_id(disclosure_id)):
             return None
         digest = reply_digest(text)
 
         def work(session: Session) -> str | None:
-            return session.scalars(
-                select(Message.conversation_id)
-                .where(Message.digest == digest, Message.role == "assistant")
-                .order_by(Message.id.desc())
+            record = session.get(Disclosure, disclosure_id)
+            if record is None or record.conversation_id is None:
+                return None
+            held = session.scalars(
+                select(Message.id)
+                .where(
+                    Message.conversation_id == record.conversation_id,
+                    Message.role == "assistant",
+                    Message.digest == digest,
+                )
                 .limit(1)
             ).first()
+            return record.conversation_id if held is not None else None
 
         return self._query(work)
 

@@ -189,17 +189,22 @@ def test_assistant_messages_get_a_digest_user_messages_do_not(repo: Repository) 
     assert stored == reply.digest == reply_digest("You may retake it.")
 
 
-def test_conversation_for_reply_finds_the_most_recent_match(repo: Repository) -> None:
+def test_conversation_for_reply_needs_the_record_and_the_exact_reply(repo: Repository) -> None:
     first, second = repo.create_conversation("en"), repo.create_conversation("ru")
+    mine = _disclosure(repo, conversation_id=first)
+    theirs = _disclosure(repo, conversation_id=second)
     repo.add_message(first, "assistant", "Same reply.", "en")
-    repo.add_message(second, "user", "Other reply.", "ru")  # a user message never matches
-    assert repo.conversation_for_reply("Same reply.") == first
-    assert repo.conversation_for_reply("  Same reply.\n") == first  # white space aside
-    assert repo.conversation_for_reply("Other reply.") is None
-    assert repo.conversation_for_reply("same reply.") is None  # the text must be exact
-    assert repo.conversation_for_reply("") is None
-    repo.add_message(second, "assistant", "Same reply.", "ru")
-    assert repo.conversation_for_reply("Same reply.") == second  # the most recent wins
+    repo.add_message(second, "assistant", "Same reply.", "ru")  # the same words, elsewhere
+    repo.add_message(first, "user", "A question.", "en")  # a user message never matches
+    assert repo.conversation_for_reply("Same reply.", mine.id) == first
+    assert repo.conversation_for_reply("  Same reply.\n", mine.id) == first  # blanks aside
+    assert repo.conversation_for_reply("Same reply.", theirs.id) == second
+    assert repo.conversation_for_reply("same reply.", mine.id) is None  # exact text only
+    assert repo.conversation_for_reply("A question.", mine.id) is None
+    assert repo.conversation_for_reply("Same reply.", "no-such-record") is None
+    assert repo.conversation_for_reply("", mine.id) is None
+    unbound = _disclosure(repo)  # a record without a conversation continues nothing
+    assert repo.conversation_for_reply("Same reply.", unbound.id) is None
 
 
 def test_concurrent_votes_on_one_answer_leave_one_row(repo: Repository) -> None:

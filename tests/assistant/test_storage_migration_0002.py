@@ -108,8 +108,8 @@ def test_upgrade_from_0001_keeps_and_fills_the_data(engine: Engine) -> None:
     assert [m.role for m in messages] == ["user", "assistant", "assistant"]
     assert messages[0].digest is None
     assert messages[1].digest == hashlib.sha256(b"Give the exam score too.").hexdigest()
-    assert repo.conversation_for_reply("Give the exam score too.") == "c1"
-    assert repo.conversation_for_reply("A reply without a stored answer.") == "c1"
+    assert repo.conversation_for_reply("Give the exam score too.", "d-with-answer") == "c1"
+    assert repo.conversation_for_reply("A reply without a stored answer.", "d-orphan") == "c1"
 
     # The new table works on the old rows, and the schema is what schema.py says.
     assert repo.add_feedback("d-orphan", "down", "old answer").vote == "down"

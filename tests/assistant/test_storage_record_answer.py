@@ -68,7 +68,8 @@ def test_a_new_turn_starts_a_conversation_and_fills_in_the_ids(repo: Repository)
     record = repo.get_disclosure(stored.disclosure.id)
     assert record.conversation_id == stored.conversation_id and record.question is None
     assert record.status == "needs_input" and record.missing == ["r2"]
-    assert repo.conversation_for_reply(message.text) == stored.conversation_id
+    found = repo.conversation_for_reply(message.text, stored.disclosure.id)
+    assert found == stored.conversation_id
 
 
 def test_a_consented_turn_continues_its_conversation(repo: Repository) -> None:

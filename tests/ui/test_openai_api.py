@@ -138,7 +138,7 @@ def test_tool_question_shows_a_result_table(client):
     assert_valid_citations(completion.choices[0].message)
 
 
-def test_multi_turn_continues_the_calculation_from_the_history(client):
+def test_multi_turn_continues_the_calculation_from_the_history(client, ui_store):
     first_question = "Р1 70, Р2 80 болса қорытынды бағам қандай болады?"
     first = ask(client, first_question)
     assert first.model_extra["status"] == "needs_input"
@@ -149,9 +149,34 @@ def test_multi_turn_continues_the_calculation_from_the_history(client):
         {"role": "user", "content": "емтихан 60"},
     ]
     second = client.chat.completions.create(model=MODEL, messages=history)
-    assert second.model_extra["conversation_id"] == first.model_extra["conversation_id"]
     assert second.model_extra["status"] == "answered"
     assert "69" in second.choices[0].message.content
+    continued = ui_store.get_disclosure(second.model_extra["disclosure_id"]).conversation_id
+    assert continued == first.model_extra["conversation_id"]
+    # found from the history, the conversation is not named back
+    assert second.model_extra["conversation_id"] is None
+
+
+def test_a_reply_text_alone_does_not_open_a_conversation(client, ui_store):
+    first_question = "R1 70 and R2 80: what is my final grade?"
+    first = ask(client, first_question)
+    other = ask(client, "What happens if I get an FX?")
+    content = first.choices[0].message.content
+    crafted = [
+        # the same words without the footer, then with another answer's disclosure id
+        content.split("\n\n---\n")[0],
+        content.replace(first.model_extra["disclosure_id"], other.model_extra["disclosure_id"]),
+    ]
+    for reply in crafted:
+        history = [
+            {"role": "user", "content": first_question},
+            {"role": "assistant", "content": reply},
+            {"role": "user", "content": "exam 60"},
+        ]
+        answer = client.chat.completions.create(model=MODEL, messages=history)
+        record = ui_store.get_disclosure(answer.model_extra["disclosure_id"])
+        assert record.conversation_id != first.model_extra["conversation_id"]
+        assert answer.model_extra["conversation_id"] == record.conversation_id  # a new one
 
 
 def test_declined_question_says_so_and_cites_only_real_clauses(client):

@@ -6,9 +6,10 @@ a chat front-end cannot show otherwise: each tool result as a small table, the s
 answer is in another language: promise 1 holds in clients that drop annotations) and the
 section 19 disclosure id with a link to its ready statement.
 
-Stateless clients send the conversation back on every turn; `own_text` recovers the
-assistant's answer from a reply they return, so the conversation (and a calculation
-waiting for its values) can be found again by that text.
+Stateless clients send the conversation back on every turn; `own_text` and
+`disclosure_in` recover the assistant's answer and its disclosure id from a reply they
+return, so the conversation (and a calculation waiting for its values) is found again
+by both together.
 """
 
 from __future__ import annotations
@@ -27,11 +28,19 @@ FOOTER_RULE = "\n\n---\n"
 HIDDEN_RESULT_KEYS = ("clauses", "explanation")
 TITLE_CHARS = 80
 TOKEN = re.compile(r"\w+|[^\w\s]")
+DISCLOSURE_ID = re.compile(r"`([A-Za-z0-9_-]{8,64})` · \[")  # as `content` writes it
 
 
 def own_text(content: str) -> str:
     """The assistant's answer in a reply this module wrote (the text before the footer)."""
     return content.split(FOOTER_RULE, 1)[0].strip()
+
+
+def disclosure_in(content: str) -> str | None:
+    """The disclosure id the footer of a reply this module wrote names, or None."""
+    _, rule, footer = content.partition(FOOTER_RULE)
+    found = DISCLOSURE_ID.findall(footer) if rule else []
+    return found[-1] if found else None
 
 
 def count_tokens(text: str) -> int:

@@ -106,19 +106,25 @@ def question_of(body: ChatCompletionRequest) -> str:
     return text
 
 
-def conversation_of(body: ChatCompletionRequest, engine: Engine) -> str | None:
-    """The explicit extension, else the conversation whose reply the client sent back."""
+def conversation_of(body: ChatCompletionRequest, engine: Engine) -> tuple[str | None, bool]:
+    """(conversation id, whether it came from the history): the explicit extension, else
+    the conversation of the last reply the client sent back, found by that reply's text
+    together with the disclosure id its footer names (neither alone opens one)."""
     if body.conversation_id:
-        return body.conversation_id
+        return body.conversation_id, False
     replies = [m for m in body.messages[:-1] if m.role == "assistant" and m.content]
     store = engine.store
     if not replies or store is None:
-        return None
+        return None, False
     try:
         reply = _text(replies[-1])
     except ApiError:
-        return None
-    return store.conversation_for_reply(render.own_text(reply))
+        return None, False
+    disclosure_id = render.disclosure_in(reply)
+    if disclosure_id is None:
+        return None, False
+    found = store.conversation_for_reply(render.own_text(reply), disclosure_id)
+    return found, found is not None
 
 
 def _base_url(request: Request) -> str:
@@ -134,10 +140,13 @@ def _usage(question: str, text: str) -> dict[str, int]:
     }
 
 
-def _extensions(answer: Answer) -> dict[str, Any]:
+def _extensions(answer: Answer, from_history: bool) -> dict[str, Any]:
+    """The extension fields; a conversation found from the history is not named (the
+    client continues it by sending the history again), so a crafted history cannot learn
+    the id that opens a conversation's records."""
     return {
         "disclosure_id": answer.disclosure_id,
-        "conversation_id": answer.conversation_id,
+        "conversation_id": None if from_history else answer.conversation_id,
         "status": answer.status,
         "lang": str(answer.lang),
     }
@@ -168,7 +177,7 @@ async def chat_completions(body: ChatCompletionRequest, request: Request, engine
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
-    conversation_id = await engine.thread(conversation_of, body, engine)
+    conversation_id, from_history = await engine.thread(conversation_of, body, engine)
     answer = await engine.thread(engine.ask, question, conversation_id, lang, body.consent)
     base = _base_url(request)
     reply = render.message(answer, base)
@@ -178,7 +187,7 @@ async def chat_completions(body: ChatCompletionRequest, request: Request, engine
         model=MODEL_ID,
         choices=[{"index": 0, "message": reply, "finish_reason": "stop", "logprobs": None}],
         usage=_usage(question, reply["content"]),
-        **_extensions(answer),
+        **_extensions(answer, from_history),
     )
     return JSONResponse(completion.model_dump(mode="json"))
 
@@ -212,7 +221,7 @@ async def _stream(
     arrives as an error event in the OpenAI shape, which the official client raises."""
     yield _data(_chunk(completion_id, created, {"role": "assistant", "content": ""}))
     try:
-        conversation_id = await engine.thread(conversation_of, body, engine)
+        conversation_id, from_history = await engine.thread(conversation_of, body, engine)
         answer = await engine.thread(engine.ask, question, conversation_id, lang, body.consent)
     except (StorageUnavailable, IndexUnavailable) as exc:
         code = "storage_unavailable" if isinstance(exc, StorageUnavailable) else "index_unavailable"
@@ -233,7 +242,7 @@ async def _stream(
     final = _chunk(completion_id, created, {"annotations": reply["annotations"]}, "stop")
     if reply["refusal"]:
         final["choices"][0]["delta"]["refusal"] = reply["refusal"]
-    yield _data({**final, **_extensions(answer)})
+    yield _data({**final, **_extensions(answer, from_history)})
     if include_usage:
         usage_chunk = {**_chunk(completion_id, created, {}), "choices": []}
         yield _data({**usage_chunk, "usage": _usage(question, reply["content"])})
