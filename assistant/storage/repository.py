@@ -120,8 +120,10 @@ def _message(
     lang: Lang,
     created_at: datetime,
     answer: Mapping[str, Any] | None = None,
-) -> Message:
-    return Message(
+) -> MessageRecord:
+    """A new message, validated (id 0 until stored); replies carry their digest."""
+    return MessageRecord(
+        id=0,
         conversation_id=conversation_id,
         role=role,
         text=text,
@@ -130,6 +132,10 @@ def _message(
         answer=dict(answer) if answer is not None else None,
         digest=reply_digest(text) if role == "assistant" else None,
     )
+
+
+def _row(message: MessageRecord) -> Message:
+    return Message(**message.model_dump(exclude={"id"}))
 
 
 class Repository:
@@ -238,16 +244,7 @@ class Repository:
     ) -> MessageRecord:
         """Append a message. The conversation's `lang` follows its latest message, so a
         bare follow-up such as "85" is answered in the language in use."""
-        draft = MessageRecord(
-            id=0,
-            conversation_id=conversation_id,
-            role=role,
-            text=text,
-            lang=lang,
-            created_at=utcnow(),
-            answer=dict(answer) if answer is not None else None,
-            digest=reply_digest(text) if role == "assistant" else None,
-        )
+        draft = _message(conversation_id, role, text, lang, utcnow(), answer)
 
         def work(session: Session) -> MessageRecord:
             result = session.execute(
@@ -257,7 +254,7 @@ class Repository:
             )
             if result.rowcount == 0:  # type: ignore[attr-defined]
                 raise ConversationNotFound(conversation_id)
-            row = Message(**draft.model_dump(exclude={"id"}))
+            row = _row(draft)
             session.add(row)
             session.flush()
             return draft.model_copy(update={"id": row.id})
@@ -378,11 +375,13 @@ class Repository:
             row.pending_tool = dict(turn.pending) if turn.pending is not None else None
             row.updated_at, row.lang = now, turn.lang
             if record.question is not None:  # the user's own words are kept only with consent
-                session.add(_message(conversation_id, "user", record.question, turn.lang, now))
+                asked = _message(conversation_id, "user", record.question, turn.lang, now)
+                session.add(_row(asked))
             kept = record.model_copy(update={"conversation_id": conversation_id})
             session.add(Disclosure(**kept.model_dump()))
             answer = {**turn.answer, "disclosure_id": kept.id, "conversation_id": conversation_id}
-            session.add(_message(conversation_id, "assistant", turn.reply, turn.lang, now, answer))
+            reply = _message(conversation_id, "assistant", turn.reply, turn.lang, now, answer)
+            session.add(_row(reply))
             return RecordedAnswer(conversation_id=conversation_id, disclosure=kept)
 
         return self._write(work)
