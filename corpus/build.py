@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from corpus.models import EDITORIAL, Clause, ClauseKind, Lang
 from corpus.segment import LIST_MARKER, Block, Corrections, Section, split_blocks, split_sections
 from corpus.source import CleanSource, read_source
 from corpus.table import find_table, parse_table
+from corpus.yaml_file import read_yaml
 
 DOC_DIR = Path(__file__).parent / "academic_policy"
 DEFAULT_SOURCE = (
@@ -44,12 +43,12 @@ class BuildResult:
 
 
 def load_document(doc_dir: Path = DOC_DIR) -> dict:
-    return yaml.safe_load((doc_dir / "document.yaml").read_text(encoding="utf-8"))
+    return read_yaml(doc_dir / "document.yaml")
 
 
 def load_corrections(doc_dir: Path = DOC_DIR) -> Corrections:
     path = doc_dir / "segmentation.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data = read_yaml(path) if path.exists() else {}
     return Corrections.from_mapping(data or {})
 
 
@@ -76,7 +75,7 @@ def build(
     doc = load_document(doc_dir)
     fixes = load_corrections(doc_dir)
     for path in extra_corrections:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path) or {}
         fixes = fixes.merged(Corrections.from_mapping(data))
     source = read_source(source_path, fixes.keep_links)
     sections = split_sections(source.lines)

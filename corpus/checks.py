@@ -11,7 +11,6 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel
 
 from corpus.build import DEFAULT_SOURCE, load_corrections
@@ -28,6 +27,7 @@ from corpus.models import EDITORIAL, OFFICIAL, UNOFFICIAL, Clause, ClauseKind, L
 from corpus.numbers import number_diff, numbers_in
 from corpus.source import BULLET_GLYPHS, read_source, repair_letters
 from corpus.store import DOC_DIR, available_languages, load_clauses
+from corpus.yaml_file import read_yaml
 
 KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -202,7 +202,7 @@ def load_number_exceptions(doc_dir: Path = DOC_DIR) -> dict[tuple[str, str], str
     path = doc_dir / "number_exceptions.yaml"
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    data = read_yaml(path) or []
     return {(item["id"], item["lang"]): item["reason"] for item in data}
 
 
@@ -236,7 +236,7 @@ def check_script(other: tuple[Clause, ...], lang: Lang) -> CheckResult:
 
 def load_glossary(doc_dir: Path = DOC_DIR) -> list[dict]:
     path = doc_dir / "glossary.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or [] if path.exists() else []
+    return read_yaml(path) or [] if path.exists() else []
 
 
 def check_glossary(glossary: list[dict]) -> CheckResult:

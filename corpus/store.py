@@ -6,9 +6,8 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from corpus.models import Clause, Lang
+from corpus.yaml_file import read_yaml
 
 DOC_DIR = Path(__file__).parent / "academic_policy"
 
@@ -34,7 +33,7 @@ def clauses_by_id(lang: Lang | str = Lang.kk, doc_dir: Path = DOC_DIR) -> dict[s
 
 @cache
 def document_meta(doc_dir: Path = DOC_DIR) -> dict:
-    return yaml.safe_load((doc_dir / "document.yaml").read_text(encoding="utf-8"))
+    return read_yaml(doc_dir / "document.yaml")
 
 
 def corpus_summary(doc_dir: Path = DOC_DIR) -> dict:

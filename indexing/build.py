@@ -39,7 +39,6 @@ from indexing.documents import (
 )
 from indexing.embedders import Embedder, get_embedder
 from indexing.qdrant import (
-    GENERATION_SEP,
     drop_old_generations,
     ensure_collection,
     live_collection,
@@ -47,6 +46,7 @@ from indexing.qdrant import (
     open_client,
     switch_alias,
 )
+from indexing.replica import export_replica
 from indexing.seed import Seed, seed_path, write_seed
 from indexing.sparse import document_vector
 
@@ -126,11 +126,13 @@ def build_index(
         if todo or stale or not fits:
             if progress:
                 progress(0, len(docs))
-            generation = f"{settings.collection}{GENERATION_SEP}{time.time_ns()}"
+            generation = settings.generation(time.time_ns())
             ensure_collection(client, generation, embedder.dim)
             embedded = _upsert(client, settings, embedder, generation, docs, progress)
             switch_alias(client, settings.collection, generation)
         drop_old_generations(client, settings.collection)
+        if settings.qdrant_url is None:  # the copy a cold search or a worker loads
+            export_replica(client, settings)
     finally:
         if own_client:
             client.close()

@@ -15,14 +15,28 @@ results to Qdrant's on the evaluation sets (tests/indexing/test_engine.py). A Qd
 
 from __future__ import annotations
 
+import json
 import math
-from dataclasses import dataclass, field
-from typing import Any
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from qdrant_client import QdrantClient, models
+
+from indexing.sparse import SparseQuery
+
+if TYPE_CHECKING:  # the engine itself never needs Qdrant's client: a snapshot is enough
+    from qdrant_client import QdrantClient
 
 SCROLL_PAGE = 256
+SNAPSHOT_FORMAT = 2
+POSTING_PARTS = ("terms", "ptr", "rows", "weights")  # the arrays of _Postings, in order
+
+
+class SnapshotError(ValueError):
+    """A snapshot file that is missing, truncated, or of another format."""
 
 
 @dataclass(frozen=True)
@@ -31,15 +45,26 @@ class ListQuery:
 
     using: str
     dense: list[float] | None = None
-    sparse: models.SparseVector | None = None
+    sparse: SparseQuery | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Postings:
-    """A sparse vector's inverted index: term -> (rows, weights); `docs`: rows holding it."""
+    """A sparse vector's inverted index in compressed-row form: the rows and weights of
+    term `terms[i]` are `rows[ptr[i]:ptr[i + 1]]`; `docs`: rows that hold the vector."""
 
-    terms: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
-    docs: int = 0
+    terms: np.ndarray  # sorted term ids
+    ptr: np.ndarray
+    rows: np.ndarray
+    weights: np.ndarray
+    docs: int
+
+    def postings(self, term: int) -> tuple[np.ndarray, np.ndarray] | None:
+        at = int(np.searchsorted(self.terms, term))
+        if at == len(self.terms) or self.terms[at] != term:
+            return None
+        span = slice(self.ptr[at], self.ptr[at + 1])
+        return self.rows[span], self.weights[span]
 
 
 @dataclass(frozen=True)
@@ -49,70 +74,167 @@ class Scored:
 
 
 class LocalEngine:
-    """One collection generation, held in memory (a few MB for this corpus)."""
+    """One collection generation, held in memory (a few MB for this corpus).
 
-    def __init__(self, client: QdrantClient, collection: str) -> None:
+    Built once from the live collection (`from_client`), it can be saved as a snapshot
+    (`save`, one numpy file) and loaded without Qdrant at all (`load`): what the workers
+    of `serve --workers N` and a cold CLI search run on.
+    """
+
+    def __init__(
+        self,
+        collection: str,
+        payloads: list[dict[str, Any]],
+        dense: dict[str, tuple[np.ndarray, np.ndarray]],
+        multi: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]],
+        sparse: dict[str, _Postings],
+    ) -> None:
+        """`dense`: name -> (rows, raw matrix); `multi`: name -> (rows, offsets, stacked
+        vectors), a row's vectors being `stacked[offsets[i]:offsets[i + 1]]`."""
         self.collection = collection
-        self.payloads: list[dict[str, Any]] = []
-        self.vectors: list[dict[str, Any]] = []
+        self.payloads = payloads
+        self._raw_dense = dense
+        self._raw_multi = multi
+        self._sparse = sparse
+        # cosine: unit rows (a collection just written may hand back the raw vectors)
+        self._dense = {
+            name: (rows, matrix / np.where(norms == 0, 1, norms))
+            for name, (rows, matrix) in dense.items()
+            for norms in [np.linalg.norm(matrix, axis=1, keepdims=True)]
+        }
+        # What a hit reports (its cosines) reads a row's dense and multi-vectors.
+        self.vectors: list[dict[str, np.ndarray]] = [{} for _ in payloads]
+        for name, (rows, matrix) in dense.items():
+            for at, row in enumerate(rows.tolist()):
+                self.vectors[row][name] = matrix[at]
+        for name, (rows, offsets, stacked) in multi.items():
+            for at, row in enumerate(rows.tolist()):
+                self.vectors[row][name] = stacked[offsets[at] : offsets[at + 1]]
+
+    @classmethod
+    def from_client(cls, client: QdrantClient, collection: str) -> LocalEngine:
+        """Read a collection once through the public scroll API."""
+        payloads: list[dict[str, Any]] = []
+        vectors: list[dict[str, Any]] = []
         offset = None
         while True:
             points, offset = client.scroll(
                 collection, limit=SCROLL_PAGE, offset=offset, with_payload=True, with_vectors=True
             )
             for point in points:
-                self.payloads.append(point.payload or {})
-                self.vectors.append(point.vector if isinstance(point.vector, dict) else {})
+                payloads.append(point.payload or {})
+                vectors.append(point.vector if isinstance(point.vector, dict) else {})
             if offset is None:
                 break
         # Rows in the policy's order (clauses, then cards), so that equal scores rank the
         # earlier clause first: list items share their lead-in's editorial vectors.
-        order = sorted(range(len(self.payloads)), key=lambda row: _policy_order(self.payloads[row]))
-        self.payloads = [self.payloads[row] for row in order]
-        self.vectors = [self.vectors[row] for row in order]
-        self._dense: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._sparse: dict[str, _Postings] = {}
-        self._index()
+        order = sorted(range(len(payloads)), key=lambda row: _policy_order(payloads[row]))
+        return cls._from_points(
+            collection, [payloads[row] for row in order], [vectors[row] for row in order]
+        )
 
-    def _index(self) -> None:
-        dense_rows: dict[str, list[int]] = {}
-        dense_vectors: dict[str, list[Any]] = {}
-        sparse_rows: dict[str, dict[int, tuple[list[int], list[float]]]] = {}
+    @classmethod
+    def _from_points(
+        cls, collection: str, payloads: list[dict[str, Any]], vectors: list[dict[str, Any]]
+    ) -> LocalEngine:
+        dense: dict[str, tuple[list[int], list[Any]]] = {}
+        multi: dict[str, tuple[list[int], list[Any]]] = {}
+        sparse: dict[str, dict[int, tuple[list[int], list[float]]]] = {}
         sparse_docs: dict[str, int] = {}
-        for row, named in enumerate(self.vectors):
+        for row, named in enumerate(vectors):
             for name, vector in named.items():
-                if isinstance(vector, models.SparseVector):
+                if hasattr(vector, "indices"):  # a sparse vector
                     sparse_docs[name] = sparse_docs.get(name, 0) + 1
-                    postings = sparse_rows.setdefault(name, {})
+                    postings = sparse.setdefault(name, {})
                     for term, weight in zip(vector.indices, vector.values, strict=True):
                         rows, weights = postings.setdefault(term, ([], []))
                         rows.append(row)
                         weights.append(weight)
-                elif vector and not isinstance(vector[0], list):  # a multivector is not a list
-                    dense_rows.setdefault(name, []).append(row)
-                    dense_vectors.setdefault(name, []).append(vector)
-        for name, rows in dense_rows.items():
-            # cosine: unit rows (a collection just written may hand back the raw vectors)
-            matrix = np.asarray(dense_vectors[name], dtype=np.float32)
-            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-            self._dense[name] = (np.asarray(rows), matrix / np.where(norms == 0, 1, norms))
-        # What a hit reports (its cosines) reads the dense and multi-vectors: kept as arrays.
-        self.vectors = [
+                elif vector and isinstance(vector[0], list):  # a multivector
+                    rows, values = multi.setdefault(name, ([], []))
+                    rows.append(row)
+                    values.append(vector)
+                elif vector:
+                    rows, values = dense.setdefault(name, ([], []))
+                    rows.append(row)
+                    values.append(vector)
+        return cls(
+            collection,
+            payloads,
             {
-                name: np.asarray(vector, dtype=np.float32)
-                for name, vector in named.items()
-                if not isinstance(vector, models.SparseVector)
-            }
-            for named in self.vectors
-        ]
-        for name, postings in sparse_rows.items():
-            self._sparse[name] = _Postings(
-                {
-                    term: (np.asarray(rows), np.asarray(weights, dtype=np.float64))
-                    for term, (rows, weights) in postings.items()
-                },
-                sparse_docs[name],
-            )
+                name: (np.asarray(rows), np.asarray(values, dtype=np.float32))
+                for name, (rows, values) in dense.items()
+            },
+            {name: _stacked(rows, values) for name, (rows, values) in multi.items()},
+            {name: _compressed(postings, sparse_docs[name]) for name, postings in sparse.items()},
+        )
+
+    # --- snapshot ------------------------------------------------------------------------
+
+    def save(self, path: Path) -> Path:
+        """Write the snapshot to `path` atomically (a temporary name, then a rename)."""
+        arrays: dict[str, np.ndarray] = {}
+        meta: dict[str, Any] = {
+            "format": SNAPSHOT_FORMAT,
+            "collection": self.collection,
+            "payloads": self.payloads,
+            "dense": list(self._raw_dense),
+            "multi": list(self._raw_multi),
+            "sparse": {name: index.docs for name, index in self._sparse.items()},
+        }
+        for number, (rows, matrix) in enumerate(self._raw_dense.values()):
+            arrays[f"dense{number}_rows"], arrays[f"dense{number}"] = rows, matrix
+        for number, (rows, offsets, stacked) in enumerate(self._raw_multi.values()):
+            arrays[f"multi{number}_rows"], arrays[f"multi{number}_offsets"] = rows, offsets
+            arrays[f"multi{number}"] = stacked
+        for number, index in enumerate(self._sparse.values()):
+            for part in POSTING_PARTS:
+                arrays[f"sparse{number}_{part}"] = getattr(index, part)
+        arrays["meta"] = np.frombuffer(
+            json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with partial.open("wb") as out:
+            np.savez(out, **arrays)
+        os.replace(partial, path)
+        return path
+
+    @classmethod
+    def load(cls, path: Path) -> LocalEngine:
+        """A saved snapshot; SnapshotError when it cannot be read."""
+        try:
+            with np.load(path, allow_pickle=False) as saved:
+                meta = json.loads(saved["meta"].tobytes().decode("utf-8"))
+                if meta.get("format") != SNAPSHOT_FORMAT:
+                    raise SnapshotError(f"unknown snapshot format {meta.get('format')!r}")
+                dense = {
+                    name: (saved[f"dense{n}_rows"], saved[f"dense{n}"])
+                    for n, name in enumerate(meta["dense"])
+                }
+                multi = {
+                    name: (saved[f"multi{n}_rows"], saved[f"multi{n}_offsets"], saved[f"multi{n}"])
+                    for n, name in enumerate(meta["multi"])
+                }
+                sparse = {
+                    name: _Postings(
+                        *(
+                            saved[f"sparse{n}_{part}"]
+                            for part in ("terms", "ptr", "rows", "weights")
+                        ),
+                        docs=docs,
+                    )
+                    for n, (name, docs) in enumerate(meta["sparse"].items())
+                }
+        except SnapshotError:
+            raise
+        except (OSError, EOFError, KeyError, ValueError, TypeError, zipfile.BadZipFile) as exc:
+            raise SnapshotError(f"{type(exc).__name__}: {exc}") from exc
+        return cls(meta["collection"], meta["payloads"], dense, multi, sparse)
+
+    @property
+    def rows(self) -> int:
+        return len(self.payloads)
 
     def ranked(self, query: ListQuery, limit: int) -> list[Scored]:
         """One list, best first, as Qdrant's local mode ranks it."""
@@ -132,7 +254,7 @@ class LocalEngine:
         order = np.lexsort((rows, -scores))[:limit]  # ties: the earlier clause first
         return [Scored(int(rows[i]), float(scores[i])) for i in order]
 
-    def _sparse_list(self, name: str, vector: models.SparseVector, limit: int) -> list[Scored]:
+    def _sparse_list(self, name: str, vector: SparseQuery, limit: int) -> list[Scored]:
         index = self._sparse.get(name)
         if index is None:
             return []
@@ -140,7 +262,7 @@ class LocalEngine:
         overlap = np.zeros(len(self.vectors), dtype=bool)
         # term by term in index order, in double precision, as Qdrant sums a dot product
         for term, weight in sorted(zip(vector.indices, vector.values, strict=True)):
-            postings = index.terms.get(term)
+            postings = index.postings(term)
             if postings is None:
                 continue
             rows, weights = postings
@@ -175,3 +297,22 @@ def _policy_order(payload: dict[str, Any]) -> tuple:
     section, _, local = clause_id.partition(".")
     number = (0, int(local), "") if local.isdigit() else (1, 0, local)
     return (0, int(section) if section.isdigit() else 0, number, "")
+
+
+def _stacked(rows: list[int], values: list[Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    sizes = [len(vectors) for vectors in values]
+    offsets = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    stacked = np.asarray([v for vectors in values for v in vectors], dtype=np.float32)
+    return np.asarray(rows), offsets, stacked
+
+
+def _compressed(postings: dict[int, tuple[list[int], list[float]]], docs: int) -> _Postings:
+    terms = sorted(postings)
+    sizes = [len(postings[term][0]) for term in terms]
+    return _Postings(
+        np.asarray(terms, dtype=np.int64),
+        np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64),
+        np.asarray([row for term in terms for row in postings[term][0]], dtype=np.int64),
+        np.asarray([w for term in terms for w in postings[term][1]], dtype=np.float64),
+        docs,
+    )

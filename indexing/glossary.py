@@ -6,9 +6,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from corpus.languages import LANGS
+from corpus.yaml_file import read_yaml
 from indexing.text import fold
 
 GLOSSARY_PATH = Path(__file__).resolve().parents[1] / "corpus" / "academic_policy" / "glossary.yaml"
@@ -18,7 +17,7 @@ GLOSSARY_PATH = Path(__file__).resolve().parents[1] / "corpus" / "academic_polic
 def load_glossary(path: Path = GLOSSARY_PATH) -> tuple[dict, ...]:
     if not path.exists():
         return ()
-    return tuple(yaml.safe_load(path.read_text(encoding="utf-8")) or ())
+    return tuple(read_yaml(path) or ())
 
 
 def _mentions(text: str, form: str) -> bool:

@@ -39,9 +39,10 @@ from indexing.analyzers import analyze
 from indexing.config import IndexSettings
 from indexing.documents import dense_name, sparse_name, text_key
 from indexing.embedders import Embedder, get_embedder
+from indexing.errors import IndexUnavailable
 from indexing.glossary import expansions
 from indexing.language import query_text_for
-from indexing.qdrant import IndexUnavailable, live_collection, open_client
+from indexing.qdrant import live_collection, open_client
 from indexing.search import CANDIDATES, SearchWeights
 from indexing.sparse import query_vector
 

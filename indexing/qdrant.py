@@ -8,7 +8,7 @@ import time
 from qdrant_client import QdrantClient, models
 
 from corpus.languages import LANGS
-from indexing.config import IndexSettings
+from indexing.config import GENERATION_SEP, IndexSettings
 from indexing.documents import (
     CENTROIDS,
     MULTIVECTORS,
@@ -17,16 +17,9 @@ from indexing.documents import (
     more_name,
     sparse_name,
 )
+from indexing.errors import IndexDamaged, IndexUnavailable
 
 log = logging.getLogger("policy_assistant.index")
-
-
-class IndexUnavailable(RuntimeError):
-    """The index cannot be opened; the message names the fix."""
-
-
-class IndexDamaged(IndexUnavailable):
-    """The embedded index directory exists but cannot be read."""
 
 
 def open_client(settings: IndexSettings, repair: bool = False) -> QdrantClient:
@@ -58,9 +51,6 @@ def open_client(settings: IndexSettings, repair: bool = False) -> QdrantClient:
         path.rename(aside)
         path.mkdir()
         return QdrantClient(path=str(path))
-
-
-GENERATION_SEP = "__"
 
 
 def live_collection(client: QdrantClient, name: str) -> str | None:

@@ -20,10 +20,9 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
-from qdrant_client import QdrantClient, models
 
 from corpus.languages import is_lang
 from indexing.analyzers import analyze
@@ -39,10 +38,13 @@ from indexing.documents import (
 )
 from indexing.embedders import Embedder, get_embedder
 from indexing.engine import ListQuery, LocalEngine
+from indexing.errors import IndexUnavailable
 from indexing.glossary import expansions
 from indexing.language import detect_language, query_text_for
-from indexing.qdrant import IndexUnavailable, live_collection, open_client
 from indexing.sparse import query_vector
+
+if TYPE_CHECKING:  # Qdrant's client loads only where a search goes through it
+    from qdrant_client import QdrantClient, models
 
 Mode = Literal["hybrid", "dense", "bm25"]
 CANDIDATES = 40
@@ -131,7 +133,10 @@ class Retriever:
 
     On the embedded index the lists are scored and fused in numpy (indexing/engine.py:
     the same results as Qdrant's local mode, without its per-point Python loops);
-    `engine=False` keeps Qdrant's query API there too (the engine's test compares both)."""
+    `engine=False` keeps Qdrant's query API there too (the engine's test compares both).
+    Given a `snapshot` (a saved engine: indexing/replica.py), it searches that read-only
+    copy and never opens Qdrant: the workers of `serve --workers N` and a cold CLI search.
+    """
 
     def __init__(
         self,
@@ -141,24 +146,37 @@ class Retriever:
         weights: SearchWeights | None = None,
         expand: bool = True,
         engine: bool = True,
+        snapshot: LocalEngine | None = None,
     ) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(self.settings.embedder)
-        self.client = client or open_client(self.settings)
         self.weights = weights or SearchWeights()
         self.expand = expand
-        self.use_engine = engine and settings.qdrant_url is None
-        self._engine: LocalEngine | None = None
+        self.snapshot = snapshot
+        self.use_engine = snapshot is not None or (engine and settings.qdrant_url is None)
+        self._engine: LocalEngine | None = snapshot
         self.query_vectors = QueryVectors(settings.query_cache)
         # The embedded Qdrant store is not made for concurrent use from many threads.
         self._lock = threading.Lock()
+        self.client: QdrantClient | None = None
+        if snapshot is not None:
+            return
+        from indexing.qdrant import live_collection, open_client
+
+        self.client = client or open_client(self.settings)
         if live_collection(self.client, self.settings.collection) is None:
             raise IndexUnavailable(
                 f"no index '{self.settings.collection}' yet: run `policy-assistant index`"
             )
 
+    @property
+    def read_only(self) -> bool:
+        """Searching a saved copy: re-indexing it would change this process alone."""
+        return self.snapshot is not None
+
     def close(self) -> None:
-        self.client.close()
+        if self.client is not None:
+            self.client.close()
 
     def with_weights(self, weights: SearchWeights) -> Retriever:
         """The same index, embedder and lock, other weights (evaluations, ablations)."""
@@ -235,11 +253,15 @@ class Retriever:
         is a new generation, so the name tells whether the engine is current)."""
         if not self.use_engine:
             return None
+        if self.snapshot is not None:
+            return self.snapshot
+        from indexing.qdrant import live_collection
+
         live = live_collection(self.client, self.settings.collection)
         if live is None:
             raise IndexUnavailable(f"no index '{self.settings.collection}'")
         if self._engine is None or self._engine.collection != live:
-            self._engine = LocalEngine(self.client, live)
+            self._engine = LocalEngine.from_client(self.client, live)
         return self._engine
 
     def _local(self, engine: LocalEngine, lists, card_lists, k: int):
@@ -257,6 +279,8 @@ class Retriever:
         return found(fused), found(cards)
 
     def _query(self, lists, k: int, lang: str, with_vector: bool):
+        from qdrant_client import models
+
         response = self.client.query_points(
             self.settings.collection,
             prefetch=[_prefetch(q) for q, _ in lists],
@@ -271,6 +295,8 @@ class Retriever:
 
     def _cards(self, lists: list[ListQuery], with_vector: bool):
         """The cards whose questions are closest (their best question's cosine follows)."""
+        from qdrant_client import models
+
         response = self.client.query_points(
             self.settings.collection,
             prefetch=[_prefetch(q) for q in lists],
@@ -283,8 +309,10 @@ class Retriever:
 
 
 def _prefetch(query: ListQuery) -> models.Prefetch:
+    from qdrant_client import models
+
     return models.Prefetch(
-        query=query.dense if query.dense is not None else query.sparse,
+        query=query.dense if query.dense is not None else query.sparse.to_qdrant(),
         using=query.using,
         limit=CANDIDATES,
     )

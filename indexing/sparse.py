@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from qdrant_client import models
+if TYPE_CHECKING:
+    from qdrant_client import models
 
 K1 = 1.2
 B = 0.75
@@ -22,7 +25,23 @@ def term_index(term: str) -> int:
     )
 
 
+@dataclass(frozen=True)
+class SparseQuery:
+    """A query's terms (sorted indices, weight 1 each): searchable by the in-process
+    engine without Qdrant's client, and by Qdrant through `to_qdrant()`."""
+
+    indices: list[int]
+    values: list[float]
+
+    def to_qdrant(self) -> models.SparseVector:
+        from qdrant_client import models
+
+        return models.SparseVector(indices=self.indices, values=self.values)
+
+
 def document_vector(terms: list[str], avg_length: float) -> models.SparseVector:
+    from qdrant_client import models
+
     counts = Counter(terms)
     length = len(terms)
     norm = K1 * (1 - B + B * length / avg_length) if avg_length else K1
@@ -33,6 +52,6 @@ def document_vector(terms: list[str], avg_length: float) -> models.SparseVector:
     return models.SparseVector(indices=list(weights), values=list(weights.values()))
 
 
-def query_vector(terms: list[str]) -> models.SparseVector:
+def query_vector(terms: list[str]) -> SparseQuery:
     indices = sorted({term_index(t) for t in terms})
-    return models.SparseVector(indices=indices, values=[1.0] * len(indices))
+    return SparseQuery(indices=indices, values=[1.0] * len(indices))

@@ -34,7 +34,7 @@ def index(
 ) -> None:
     """Build or update the search index (incremental: unchanged clauses are not re-embedded)."""
     from indexing.build import build_index, write_corpus_seed
-    from indexing.qdrant import IndexUnavailable
+    from indexing.errors import IndexUnavailable
 
     settings = configured(json_out).index()
     if write_seed:
@@ -58,11 +58,21 @@ def index(
 
 
 def open_retriever(json_out: bool):
-    from indexing.build import ensure_index
-    from indexing.qdrant import IndexUnavailable
+    """The saved copy of the live index when a build left one (no Qdrant to open: fast,
+    and usable while `serve` holds the embedded store), else the index itself."""
+    from indexing.errors import IndexUnavailable
+    from indexing.replica import current_replica, open_replica
     from indexing.search import Retriever
 
     settings = configured(json_out).index()
+    copy = current_replica(settings)
+    if copy is not None:
+        try:
+            return Retriever(settings, snapshot=open_replica(copy))
+        except IndexUnavailable:
+            pass  # unreadable: the index itself serves, and its next build rewrites the copy
+    from indexing.build import ensure_index
+
     try:
         with progress_bar("building the index (first use)", enabled=not json_out) as advance:
             client = ensure_index(settings, progress=advance)

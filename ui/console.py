@@ -56,7 +56,7 @@ def start_failures(json_out: bool = False) -> Iterator[None]:
     """What stops a command from starting and a person can fix (no index, no database,
     an unusable setting) as one clear line and exit code 1, never a traceback."""
     from assistant.storage.errors import StorageUnavailable
-    from indexing.qdrant import IndexUnavailable
+    from indexing.errors import IndexUnavailable
 
     try:
         yield

@@ -17,17 +17,18 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from corpus.languages import LANGS
+from corpus.yaml_file import SafeLoader, read_yaml
 
 VOCAB_DIR = Path(__file__).parent
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(SafeLoader):
     """YAML without YAML 1.1 booleans: "on", "no", "yes" are words here, not True/False."""
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -122,7 +123,7 @@ class VocabularyError(ValueError):
 def load(lang: str) -> Vocabulary:
     path = VOCAB_DIR / f"{lang}.yaml"
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+        data = read_yaml(path, _Loader)
         vocabulary = Vocabulary.model_validate(data)
     except (OSError, yaml.YAMLError, ValueError) as error:
         raise VocabularyError(f"{path.name}: {error}") from error

@@ -75,7 +75,9 @@ def test_every_list_ranks_as_qdrant_does(retriever):
             ]
             response = retriever.client.query_points(
                 engine.collection,
-                query=query_list.dense if query_list.dense is not None else query_list.sparse,
+                query=query_list.dense
+                if query_list.dense is not None
+                else query_list.sparse.to_qdrant(),
                 using=query_list.using,
                 limit=CANDIDATES,
                 with_payload=True,

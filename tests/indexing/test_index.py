@@ -7,7 +7,7 @@ from qdrant_client import QdrantClient
 
 from corpus.store import load_clauses
 from indexing.build import build_index
-from indexing.qdrant import IndexUnavailable
+from indexing.errors import IndexUnavailable
 from indexing.search import Retriever
 
 

@@ -151,7 +151,7 @@ def test_the_store_is_read_only_and_checks_its_arguments(li, retriever, index_se
         store.clear()
     with pytest.raises(ValueError, match="language"):
         li.vector_store(retriever.settings, "de", client=retriever.client)
-    from indexing.qdrant import IndexUnavailable
+    from indexing.errors import IndexUnavailable
 
     missing = replace(index_settings, collection="no_such_index")
     with pytest.raises(IndexUnavailable, match="policy-assistant index"):

@@ -1,16 +1,16 @@
 """Workers' read-only index copies, and damaged index folders: clear errors, or a rebuild."""
 
-import gzip
 import json
 from dataclasses import replace
 
+import numpy as np
 import pytest
-from qdrant_client import QdrantClient
 
 from corpus.store import load_clauses
 from indexing.build import build_index, ensure_index
-from indexing.qdrant import IndexDamaged, IndexUnavailable, live_collection, open_client
-from indexing.replica import export_replica, is_replica, open_replica
+from indexing.errors import IndexDamaged, IndexUnavailable
+from indexing.qdrant import live_collection, open_client
+from indexing.replica import current_replica, export_replica, open_replica, replica_dir
 from indexing.search import Retriever
 
 QUERIES = ("FX алсам не істеймін?", "что будет если получил FX", "fx retake rules??")
@@ -29,49 +29,88 @@ def section_slice(*sections):
 def test_replica_answers_exactly_like_the_index(retriever, index_settings, tmp_path):
     settings = replace(index_settings, data_dir=tmp_path)  # the copy lands here
     path = export_replica(retriever.client, settings)
-    assert path.name == f"{live_collection(retriever.client, settings.collection)}.json.gz"
-    copy = open_replica(path)
-    try:
-        assert is_replica(copy) and not is_replica(retriever.client)
-        mirror = Retriever(settings, embedder=retriever.embedder, client=copy)
-        for query in QUERIES:
-            original = [(h.clause_id, round(h.score, 6)) for h in retriever.search(query).hits]
-            copied = [(h.clause_id, round(h.score, 6)) for h in mirror.search(query).hits]
-            assert copied == original
-    finally:
-        copy.close()
+    assert path.name == f"{live_collection(retriever.client, settings.collection)}.npz"
+    mirror = Retriever(settings, embedder=retriever.embedder, snapshot=open_replica(path))
+    assert mirror.read_only and not retriever.read_only and mirror.client is None
+    for query in QUERIES:
+        original = retriever.search(query)
+        copied = mirror.search(query)
+        assert [(h.clause_id, h.score, h.similarity, h.asked_similarity) for h in copied.hits] == [
+            (h.clause_id, h.score, h.similarity, h.asked_similarity) for h in original.hits
+        ]
+        assert copied.cards == original.cards
 
 
-def test_a_new_generation_gets_a_new_copy_and_the_old_one_goes(settings):
+def test_every_build_saves_the_copy_of_its_generation_and_the_old_one_goes(settings):
     build_index(settings, clauses=section_slice(11))
-    client = open_client(settings)
-    first = export_replica(client, settings)
-    assert export_replica(client, settings) == first  # kept while the index is unchanged
-    client.close()
+    first = current_replica(settings)
+    assert first is not None and first.parent == replica_dir(settings)
+    build_index(settings, clauses=section_slice(11))  # nothing changed: the same copy
+    assert current_replica(settings) == first
     build_index(settings, clauses=section_slice(11, 14))
-    client = open_client(settings)
-    try:
-        second = export_replica(client, settings)
-    finally:
-        client.close()
+    second = current_replica(settings)
     assert second != first and not first.exists()
     assert [p.name for p in second.parent.iterdir()] == [second.name]  # no temporary files
-    with gzip.open(second, "rt", encoding="utf-8") as source:
-        points = json.load(source)["points"]
-    assert {p["payload"]["section"] for p in points if "clause_id" in p["payload"]} == {11, 14}
+    engine = open_replica(second)
+    assert {p["section"] for p in engine.payloads if "clause_id" in p} == {11, 14}
+    client = open_client(settings)
+    try:
+        assert second.stem == live_collection(client, settings.collection)
+    finally:
+        client.close()
 
 
-@pytest.mark.parametrize("content", [b"", b"\x1f\x8b garbage", b"not gzip at all"])
+def test_a_copy_of_another_collection_or_a_stray_file_is_not_taken(settings):
+    folder = replica_dir(settings)
+    folder.mkdir(parents=True)
+    (folder / "other__123.npz").write_bytes(b"x")
+    (folder / f"{settings.collection}__latest.npz").write_bytes(b"x")
+    (folder / f".{settings.collection}__9.npz.1.tmp").write_bytes(b"x")
+    assert current_replica(settings) is None
+
+
+@pytest.mark.parametrize("content", [b"", b"PK\x03\x04 garbage", b"not numpy at all"])
 def test_an_unreadable_copy_names_the_fix(tmp_path, content):
-    path = tmp_path / "policy_clauses__1.json.gz"
+    path = tmp_path / "policy_clauses__1.npz"
     path.write_bytes(content)
     with pytest.raises(IndexUnavailable, match="policy-assistant index"):
         open_replica(path)
 
 
+def test_a_copy_of_another_format_names_the_fix(tmp_path):
+    path = tmp_path / "policy_clauses__1.npz"
+    meta = json.dumps({"format": 1, "collection": "x", "payloads": []}).encode()
+    np.savez(path, meta=np.frombuffer(meta, dtype=np.uint8))
+    with pytest.raises(IndexUnavailable, match="format"):
+        open_replica(path)
+
+
 def test_a_missing_copy_names_the_fix(tmp_path):
     with pytest.raises(IndexUnavailable, match="policy-assistant index"):
-        open_replica(tmp_path / "gone.json.gz")
+        open_replica(tmp_path / "gone.npz")
+
+
+def test_the_cli_searches_the_copy_while_the_embedded_store_is_held(settings, monkeypatch):
+    """A cold search loads the saved copy, so it works while `serve` holds the store."""
+    from ui.cli_search import open_retriever
+
+    build_index(settings, clauses=section_slice(11))
+    holder = open_client(settings)  # what a running `serve` holds
+    try:
+        monkeypatch.setattr("ui.cli_search.configured", lambda json_out: _Configured(settings))
+        searching = open_retriever(json_out=True)
+        assert searching.read_only
+        assert searching.search("summer semester credits", k=1).hits[0].clause_id.startswith("11.")
+    finally:
+        holder.close()
+
+
+class _Configured:
+    def __init__(self, settings) -> None:
+        self._settings = settings
+
+    def index(self):
+        return self._settings
 
 
 def _damage(settings, how: str) -> None:
@@ -115,7 +154,7 @@ def test_ensure_index_repairs_a_damaged_index_on_first_use(settings, monkeypatch
 
 def test_a_locked_index_is_not_taken_for_damaged(settings):
     build_index(settings, clauses=section_slice(11))
-    holder = QdrantClient(path=str(settings.qdrant_path))
+    holder = open_client(settings)
     try:
         with pytest.raises(IndexUnavailable, match="in use by another process") as caught:
             open_client(settings, repair=True)

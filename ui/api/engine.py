@@ -13,15 +13,16 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from anyio import to_thread
 
 from assistant.models import Answer
 from assistant.service import Assistant
-from indexing.build import BuildStats, build_index
-from indexing.qdrant import live_collection
 from indexing.search import SearchResult
+
+if TYPE_CHECKING:
+    from indexing.build import BuildStats
 
 T = TypeVar("T")
 log = logging.getLogger("policy_assistant.api")
@@ -70,6 +71,8 @@ class Engine:
 
     def reindex(self) -> BuildStats:
         """Incremental re-index on the open client (embedded Qdrant admits one client)."""
+        from indexing.build import build_index
+
         retriever = self.retriever
         return self.locked(
             build_index, retriever.settings, embedder=retriever.embedder, client=retriever.client
@@ -94,6 +97,10 @@ class Engine:
             return "busy"
         try:
             retriever = self.retriever
+            if retriever.snapshot is not None:
+                return "ok" if retriever.snapshot.rows > 0 else "missing"
+            from indexing.qdrant import live_collection
+
             if live_collection(retriever.client, retriever.settings.collection) is None:
                 return "missing"
             count = retriever.client.count(retriever.settings.collection, exact=False).count

@@ -18,7 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from assistant.storage.errors import StorageUnavailable
-from indexing.qdrant import IndexUnavailable
+from indexing.errors import IndexUnavailable
 from tools.errors import ToolInputError
 from ui.api.i18n import message, request_lang
 

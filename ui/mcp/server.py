@@ -26,8 +26,8 @@ from assistant.presenter import answer_json, clause_json, hit_json
 from assistant.safety import MAX_MESSAGE_CHARS, REFUSALS, screen
 from assistant.storage.errors import StorageUnavailable
 from corpus.languages import LangCode
+from indexing.errors import IndexUnavailable
 from indexing.language import detect_language
-from indexing.qdrant import IndexUnavailable
 from indexing.validation import MAX_QUERY_CHARS, QueryError, check_query
 from ui.api.engine import Engine
 from ui.api.i18n import message

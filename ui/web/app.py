@@ -18,7 +18,7 @@ import gradio as gr
 from assistant.safety import MAX_MESSAGE_CHARS
 from assistant.storage.errors import StorageError
 from assistant.storage.statement import render_statement
-from indexing.qdrant import IndexUnavailable
+from indexing.errors import IndexUnavailable
 from tools import registry
 from tools.errors import ToolInputError
 from ui.api.engine import Engine

@@ -15,7 +15,6 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import AfterValidator, BeforeValidator
 
-from indexing.replica import is_replica
 from ui.api.deps import AdminDep, EngineDep
 from ui.api.errors import ApiError
 from ui.api.schemas import ErrorResponse, ExportResponse, ReindexResponse
@@ -53,7 +52,7 @@ async def reindex(engine: EngineDep) -> dict:
     409 under `serve --workers N`: each worker holds a copy, and re-indexing one of them
     would leave the others answering from the old index.
     """
-    if is_replica(engine.retriever.client):
+    if engine.retriever.read_only:
         raise ApiError(409, "read_only_index")
     stats = await engine.thread(engine.reindex)
     return stats.as_dict()

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from assistant.presenter import answer_json
 from assistant.storage.errors import StorageUnavailable
-from indexing.qdrant import IndexUnavailable
+from indexing.errors import IndexUnavailable
 from ui.api.deps import EngineDep
 from ui.api.engine import Engine
 from ui.api.errors import error_body

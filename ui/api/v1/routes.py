@@ -23,7 +23,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from assistant.models import Answer
 from assistant.safety import MAX_MESSAGE_CHARS
 from assistant.storage.errors import StorageUnavailable
-from indexing.qdrant import IndexUnavailable
+from indexing.errors import IndexUnavailable
 from ui.api.deps import EngineDep, SettingsDep
 from ui.api.engine import Engine
 from ui.api.errors import ApiError
