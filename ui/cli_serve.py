@@ -3,17 +3,21 @@
 Everything heavy happens before the port opens (index update with a progress bar, model
 loading, warm-up), so the first request after "serving on" pays for none of it.
 
-With `--workers N` the parent builds the index, writes a read-only copy of it for the
-workers (embedded Qdrant admits one process; with QDRANT_URL they share the server),
-migrates the database once, and hands the port to uvicorn's process manager, which
-starts N workers and replaces any that dies. The workers get the parent's settings as
-one serialized Settings (POLICY_SETTINGS: the index copy, the served link, the UI flag).
+With `--workers N` a child process builds the index (which saves the read-only copy
+the workers load: embedded Qdrant admits one process; with QDRANT_URL they share the
+server) and migrates the database once; then the parent hands the port to uvicorn's
+process manager, which starts N workers and replaces any that dies. The parent itself
+never loads the models or the index, so the process manager stays small. The workers get
+the parent's settings as one serialized Settings (POLICY_SETTINGS: the index copy, the
+served link, the UI flag).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 import time
 from typing import TYPE_CHECKING, Annotated
 
@@ -39,7 +43,8 @@ def serve(
             "--workers",
             min=1,
             max=64,
-            help="Worker processes (each loads the models: about 350 MiB apiece); "
+            help="Worker processes (each loads the models and the index copy: about 350 MiB "
+            "apiece); "
             "default POLICY_WORKERS, else 1.",
             show_default=False,
         ),
@@ -48,9 +53,7 @@ def serve(
     """Serve the web API (/api, docs at /api/docs) and the chat UI (/) on one port."""
     import uvicorn
 
-    from indexing.build import build_index
-    from ui.api import create_app
-    from ui.api.worker import NoDelayHTTPProtocol
+    from ui.api.protocol import NoDelayHTTPProtocol
 
     started = time.perf_counter()
     shown = "localhost" if host in ("0.0.0.0", "::") else host
@@ -68,15 +71,12 @@ def serve(
     )
     app = "ui.api.worker:create_worker_app"  # what each of several workers imports
     with start_failures():
-        with progress_bar("updating the index") as advance:
-            stats = build_index(settings.index(), progress=advance)
-        console.print(
-            f"index ready: {stats.points} points ({stats.embedded} embedded) "
-            f"in {stats.seconds:.1f} s"
-        )
         if workers > 1:
             prepare_workers(settings)
         else:
+            from ui.api import create_app
+
+            update_index(settings)
             with console.status("loading models and warming up"):
                 app = create_app(settings.build_assistant(), settings.api())
     more = f"; {workers} workers are loading the models" if workers > 1 else ""
@@ -96,22 +96,49 @@ def serve(
     )
 
 
-def prepare_workers(settings: Settings) -> Settings:
-    """What workers must not race on, done once: the index copy and the schema; then the
-    settings, index copy included, go to the workers as one environment variable."""
-    from assistant.storage.repository import Repository
-    from indexing.qdrant import open_client
-    from indexing.replica import export_replica
+def update_index(settings: Settings) -> None:
+    from indexing.build import build_index
 
+    with progress_bar("updating the index") as advance:
+        stats = build_index(settings.index(), progress=advance)
+    console.print(
+        f"index ready: {stats.points} points ({stats.embedded} embedded) in {stats.seconds:.1f} s"
+    )
+
+
+def prepare_workers(settings: Settings) -> Settings:
+    """What workers must not race on, done once, in a child process (the index and its
+    copy, the schema); then the settings, index copy included, go to the workers as one
+    environment variable."""
+    from indexing.errors import IndexUnavailable
+    from indexing.replica import current_replica
+
+    child = subprocess.run(
+        [sys.executable, "-m", "ui.cli_serve"], env={**os.environ, **settings.worker_environ()}
+    )
+    if child.returncode != 0:
+        raise typer.Exit(child.returncode)  # the child has said why
     index = settings.index()
     if not index.qdrant_url:
-        client = open_client(index)
-        try:
-            replica = export_replica(client, index)
-        finally:
-            client.close()  # releases the embedded store's lock
+        replica = current_replica(index)
+        if replica is None:
+            raise IndexUnavailable("the index build saved no copy: run `policy-assistant index`")
         settings = settings.model_copy(update={"index_replica": replica})
-    # Alembic upgrade to head before any worker opens it
-    Repository.open(settings.database_url).close()
     os.environ.update(settings.worker_environ())  # uvicorn's workers inherit it
     return settings
+
+
+def _prepare() -> None:
+    """The child's part: build or update the index (a build saves the copy the workers
+    load), and bring the schema to head (Alembic) before any worker opens it."""
+    from assistant.storage.repository import Repository
+    from ui.settings import Settings
+
+    with start_failures():
+        settings = Settings.inherited()
+        update_index(settings)
+        Repository.open(settings.database_url).close()
+
+
+if __name__ == "__main__":
+    _prepare()

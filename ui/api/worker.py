@@ -1,4 +1,5 @@
-"""What each `serve --workers N` process runs: the app factory and its HTTP protocol.
+"""What each `serve --workers N` process runs: the app factory (its HTTP protocol is in
+ui/api/protocol.py, which the process manager imports without loading the app).
 
 The parent process has built the index, written its read-only copy and brought the
 database schema up to date before any worker starts, and passes its whole configuration
@@ -8,10 +9,7 @@ link, whether the UI is on): a worker only loads, warms up and serves.
 
 from __future__ import annotations
 
-import socket
-
 from fastapi import FastAPI
-from uvicorn.protocols.http.auto import AutoHTTPProtocol
 
 from ui.api.app import create_app
 from ui.settings import Settings
@@ -20,19 +18,3 @@ from ui.settings import Settings
 def create_worker_app() -> FastAPI:
     settings = Settings.inherited()
     return create_app(settings.build_assistant(), settings.api())
-
-
-class NoDelayHTTPProtocol(AutoHTTPProtocol):  # type: ignore[misc, valid-type]
-    """uvicorn's HTTP protocol with TCP_NODELAY on every connection.
-
-    With several workers uvicorn binds the listening socket itself, without naming TCP as
-    its protocol, and asyncio then leaves Nagle's algorithm on for the connections it
-    accepts: a response written in two parts waits for the client's delayed ACK, about
-    40 ms a request on Linux (measured: a tool call took 44 ms instead of 3.4 ms).
-    """
-
-    def connection_made(self, transport) -> None:  # noqa: ANN001 - asyncio's transport
-        sock = transport.get_extra_info("socket")
-        if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        super().connection_made(transport)
