@@ -127,6 +127,8 @@ BLIND_SETS = {
     "blind holdout 2": Path(__file__).parent / "questions" / "holdout_2.jsonl",
     # written blind after holdout 2's reviews guided fixes; reported only
     "blind holdout 3": Path(__file__).parent / "questions" / "holdout_3.jsonl",
+    # written blind in the session that moved search onto engine snapshots; reported only
+    "blind holdout 4": Path(__file__).parent / "questions" / "holdout_4.jsonl",
 }
 BEFORE = SearchWeights(dense_more=0.0, sparse_more=0.0, cards=False, rrf_k=10)
 

@@ -34,9 +34,9 @@ from tools import registry
 from tools.errors import ToolInputError
 
 PHRASINGS = Path(__file__).parent / "phrasings"
-NAMES = ("tune", "tune_2", "tune_3", "test", "holdout", "holdout_2", "holdout_3")
+NAMES = ("tune", "tune_2", "tune_3", "test", "holdout", "holdout_2", "holdout_3", "holdout_4")
 SETS = {name: PHRASINGS / f"{name}.jsonl" for name in NAMES}
-REPORTED = ("test", "holdout", "holdout_2", "holdout_3")  # never tuned on
+REPORTED = ("test", "holdout", "holdout_2", "holdout_3", "holdout_4")  # never tuned on
 
 
 class Turn(BaseModel):

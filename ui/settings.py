@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -136,10 +137,9 @@ class Settings(BaseSettings):
         """DATABASE_URL (any SQLAlchemy URL), else `<data_dir>/assistant.sqlite` (absolute)."""
         if value:
             return value
-        from sqlalchemy.engine import URL
-
         data_dir = Path(info.data.get("data_dir") or "data").expanduser().absolute()
-        return URL.create("sqlite", database=str(data_dir / SQLITE_FILE)).render_as_string()
+        # SQLAlchemy's own rendering of a sqlite URL, without importing it (0.25 s) here
+        return "sqlite:///" + quote(str(data_dir / SQLITE_FILE), safe=" +/")
 
     @field_validator("rate_limit")
     @classmethod

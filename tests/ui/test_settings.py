@@ -193,3 +193,11 @@ def test_settings_are_frozen(env):
     with pytest.raises(ValueError):
         settings.collection = "other"  # type: ignore[misc]
     assert isinstance(settings.data_dir, Path)
+
+
+@pytest.mark.parametrize("folder", ["plain", "with space", "a%b?c#d", "ключ", "a+b:c@d"])
+def test_the_default_database_is_sqlalchemys_own_url_for_the_data_folder(env, tmp_path, folder):
+    from sqlalchemy.engine import make_url
+
+    settings = load_settings(data_dir=tmp_path / folder)
+    assert make_url(settings.database_url).database == str(tmp_path / folder / "assistant.sqlite")
