@@ -54,7 +54,8 @@ class Route(BaseModel):
     `missing` lists what must be asked before computing: `ambiguous` arguments (two values
     could fill one, or yes and no were both said) first, then those the tool still needs.
     `stated` names the arguments this message itself stated (the rest came from earlier
-    turns), so that the reply can restate what it read.
+    turns), so that the reply can restate what it read. `about_rule`: the message asks
+    about the rule itself ("how is it rounded?", "above what share am I not admitted?").
     """
 
     kind: Literal["tool", "retrieval", "both"]
@@ -63,3 +64,4 @@ class Route(BaseModel):
     missing: list[str] = []
     ambiguous: list[str] = []
     stated: list[str] = []
+    about_rule: bool = False

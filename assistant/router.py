@@ -122,14 +122,15 @@ def _decide(msg: Message, reading: Reading, args: dict[str, Any], *, follow_up=F
     # The policy text comes too when the message asks about the rule, or when the
     # calculation must wait for values: the reply then still says what the policy says.
     waiting = bool(ambiguous or missing) and not follow_up
-    kind = "both" if _about_the_rule(msg, spec) or waiting else "tool"
+    about_rule = _about_the_rule(msg, spec)
     return Route(
-        kind=kind,
+        kind="both" if about_rule or waiting else "tool",
         tool=reading.tool,
         arguments=args,
         missing=ambiguous + missing,
         ambiguous=ambiguous,
         stated=sorted(reading.args),
+        about_rule=about_rule,
     )
 
 

@@ -68,6 +68,7 @@ class _Draft:
     # A calculation offered after the answer: its tool applies, but the message gave none
     # of its values and asked about the rule, so the rule is answered first.
     offer: str | None = None
+    about_rule: bool = False  # the message asked about the rule itself (router.Route)
 
 
 class Assistant:
@@ -134,13 +135,15 @@ class Assistant:
         if decision.missing:
             draft.missing, draft.asked = decision.missing, list(decision.missing)
             draft.tool_calls.append(ToolCall(name=tool, arguments=arguments))
-            flags_only = all(isinstance(v, bool) for v in arguments.values())
-            if decision.kind == "both" and flags_only and not decision.ambiguous:
-                # A question about the rule that names no value ("can I still sit the exam
-                # after FX?", "no course paper: am I admitted?"): answer the rule, then
-                # say what was read and offer the calculation.
+            no_values = all(isinstance(v, bool | str) for v in arguments.values())
+            if decision.kind == "both" and no_values and not decision.ambiguous:
+                # A question about the rule that names no value, only facts and choices
+                # ("can I still sit the exam after FX?", "no course paper: am I admitted?",
+                # "failed the state exam in history: is the retake free?"): answer the
+                # rule, then say what was read and offer the calculation.
                 said = f"{read}\n" if arguments else ""
                 draft.offer = said + offer(tool, decision.missing, lang)
+                draft.about_rule = decision.about_rule
                 return
             question = ask_for(tool, decision.missing, decision.ambiguous, lang, decision.arguments)
             draft.texts.append(f"{read}\n{question}")
@@ -165,11 +168,16 @@ class Assistant:
                 draft.cited.append(clause_id)
 
     def _place_offer(self, draft: _Draft) -> None:
-        """After a direct answer, the offer closes the reply (when the answer's card offers
-        that calculation or the rules it quotes are the tool's); without a direct answer,
-        the reply asks for the values first, as any calculation that cannot start does."""
+        """After a direct answer, or when the message asked about the rule itself, the
+        answer comes first and the offer closes the reply (when the answer's card offers
+        that calculation or the rules it quotes are the tool's; otherwise the calculation
+        was a guess and is dropped). A request for the calculation ("what letter will it
+        be?") without a direct answer asks for the values first, as any calculation that
+        cannot start does."""
         call = draft.tool_calls[-1]
-        if draft.direct:
+        # a rule question the search found no rule for is still the calculation's
+        answered_rule = draft.about_rule and draft.status != "not_covered"
+        if draft.direct or answered_rule:
             tool = registry.get(call.name)
             local = clauses_by_id(draft.lang)
             cited_sections = {local[cid].section for cid in draft.cited if cid in local}

@@ -151,6 +151,35 @@ def test_a_rule_question_stating_only_yes_no_facts_is_answered_first_then_restat
     assert answer.tool_calls[0].arguments["coursework_submitted"] is False
 
 
+def test_a_rule_question_naming_only_a_choice_is_answered_first_then_offered(assistant):
+    answer = assistant.ask(
+        "Failed the state exam in History of Kazakhstan. Is the retake free, and when can I "
+        "take it again?"
+    )
+    assert answer.direct and answer.answer.startswith(answer.direct[:40])
+    assert "fee-paying" in answer.answer.split("\n")[0]
+    # what was read, and the offer, close the reply
+    assert answer.answer.rstrip().endswith("Letter grade received.")
+    assert "state exam in the History of Kazakhstan" in answer.answer.rstrip().split("\n")[-2]
+    assert answer.status == "needs_input" and answer.missing == ["grade"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "What percentage of missed classes gets me barred from the exam?",
+        "Неше пайыздан асса емтиханға кіргізбейді? Сабақты көп босатып жүрмін.",
+    ],
+)
+def test_a_question_about_a_threshold_gets_the_rule_not_a_request_for_values(
+    assistant, message
+):
+    answer = assistant.ask(message)
+    assert answer.status == "answered" and not answer.missing
+    assert "50" in answer.answer.split("\n")[0] or "50" in (answer.direct or "")
+    assert "8.9" in [c.clause_id for c in answer.citations]
+
+
 def test_a_calculation_the_answer_does_not_lead_to_is_not_offered(assistant):
     answer = assistant.ask(
         "I have no failed subjects, I just want to get ahead. Can I take extra courses in "
