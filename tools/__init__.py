@@ -6,17 +6,37 @@ input raises ToolInputError, never a wrong number. `tools.registry` exposes them
 (JSON schema, descriptions, runner) to the CLI, REST API, UI and LLM function calling.
 """
 
-from tools.admission import admission_bachelor, admission_doctoral, admission_master
-from tools.credits import credit_hours, summer_semester
+import importlib
+from typing import Any
+
 from tools.errors import ToolError, ToolInputError
-from tools.exams import exam_admission, retake_path
-from tools.grades import final_grade, gpa, igpa, letter_grade
-from tools.recognition import (
-    academic_difference,
-    mobility_eligibility,
-    nonformal_recognition,
-    transfer_recount,
-)
+
+# Each tool's module, imported on first use (`from tools import gpa`): a process that only
+# reads tools.models (a search) does not build the 15 tools' argument models.
+_TOOLS = {
+    "admission_bachelor": "tools.admission",
+    "admission_doctoral": "tools.admission",
+    "admission_master": "tools.admission",
+    "credit_hours": "tools.credits",
+    "summer_semester": "tools.credits",
+    "exam_admission": "tools.exams",
+    "retake_path": "tools.exams",
+    "final_grade": "tools.grades",
+    "gpa": "tools.grades",
+    "igpa": "tools.grades",
+    "letter_grade": "tools.grades",
+    "academic_difference": "tools.recognition",
+    "mobility_eligibility": "tools.recognition",
+    "nonformal_recognition": "tools.recognition",
+    "transfer_recount": "tools.recognition",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _TOOLS:
+        return getattr(importlib.import_module(_TOOLS[name]), name)
+    raise AttributeError(f"module 'tools' has no attribute {name!r}")
+
 
 __all__ = [
     "ToolError",
