@@ -92,7 +92,8 @@ def restate(tool: str, arguments: Mapping[str, Any], lang: str, *, computed: boo
         return PHRASES["nothing"][lang]
     for name, read in spec.reads.items():
         default = spec.args.model_fields[name].default if name in spec.args.model_fields else None
-        if computed and read.assumed and name not in arguments and default is not None:
+        assumed = read.assumed and read.counts(arguments)
+        if computed and assumed and name not in arguments and default is not None:
             item = f"{spec.label(name, lang)} = {shown(tool, name, default, lang)}"
             items.append(PHRASES["assumed"][lang].format(item=item))
     return PHRASES["read"][lang].format(items="; ".join(items))

@@ -520,7 +520,7 @@ SPECS = (
         },
         reads={
             "grade": reads.letter(),
-            "fx_count": reads.choice(assumed=True),
+            "fx_count": reads.choice(assumed=True, only_if={"grade": "FX"}),  # §8.35, §8.36
             "context": reads.choice(),
         },
         values={

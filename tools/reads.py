@@ -43,6 +43,8 @@ class Read:
       in a follow-up ("and how many credits is 100 hours?" after a question on 5 credits).
     - `assumed`: when the message does not say, the reply names the default the tool used
       ("FX received: 1 time, as you did not say"), so a wrong assumption is seen.
+    - `only_if`: the argument counts only when other arguments have these values (how many
+      times FX was received, only for an FX): otherwise its default is not named either.
     """
 
     kind: Kind
@@ -62,6 +64,11 @@ class Read:
     implies: Mapping[str, object] = field(default_factory=dict)
     instead_of: str | None = None
     assumed: bool = False
+    only_if: Mapping[str, object] = field(default_factory=dict)
+
+    def counts(self, arguments: Mapping[str, object]) -> bool:
+        """Does this argument matter, given the others?"""
+        return all(arguments.get(name) == value for name, value in self.only_if.items())
 
 
 def number(**kwargs) -> Read:
@@ -72,8 +79,10 @@ def flag(**implies: object) -> Read:
     return Read("flag", implies=implies)
 
 
-def choice(*, key: bool = False, assumed: bool = False) -> Read:
-    return Read("choice", key=key, assumed=assumed)
+def choice(
+    *, key: bool = False, assumed: bool = False, only_if: Mapping[str, object] | None = None
+) -> Read:
+    return Read("choice", key=key, assumed=assumed, only_if=dict(only_if or {}))
 
 
 def letter(*, key: bool = True) -> Read:

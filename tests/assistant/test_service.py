@@ -75,6 +75,12 @@ def test_an_assumed_default_is_named(assistant):
     assert "Times FX received = 1 (not in your message" in answer.answer
 
 
+def test_a_default_that_does_not_count_for_the_answer_is_not_named(assistant):
+    answer = assistant.ask("Got an F in calculus. Do I have to take the whole course again?")
+    assert answer.tool_calls and answer.tool_calls[0].arguments == {"grade": "F"}
+    assert "Times FX received" not in answer.answer  # only an FX is counted (§8.35, §8.36)
+
+
 def test_a_correction_in_the_next_turn_recomputes(assistant):
     first = assistant.ask("R1 72, R2 65, exam 48: final grade?")
     second = assistant.ask("no, R2 was 56", conversation_id=first.conversation_id)
