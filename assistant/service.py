@@ -26,7 +26,7 @@ from assistant.storage.records import AnswerTurn
 from corpus.languages import DEFAULT_LANG, is_lang
 from corpus.models import Clause
 from corpus.store import clauses_by_id
-from indexing.language import detect_language, has_words
+from indexing.language import detect_language, has_words, query_text_for
 from indexing.search import Retriever
 from tools import registry
 from tools.errors import ToolInputError
@@ -213,7 +213,8 @@ class Assistant:
         if not self.direct_answers:
             lead = direct.Lead("quotes", "", chosen, covered=coverage.covered)
         else:
-            lead = direct.lead_for(lang, hits, result.cards, coverage, chosen)
+            latin_typed = query_text_for(question, lang) != question  # Kazakh in Latin letters
+            lead = direct.lead_for(lang, hits, result.cards, coverage, chosen, latin_typed)
         # A calculation answered, and its rules are quoted under it; but a question about
         # what the policy leaves open ("is the FX retake paid?") is answered first.
         open_topic = lead.kind == "card" and not lead.covered

@@ -54,6 +54,16 @@ def test_a_confident_clause_match_leads_with_its_gloss():
     assert lead.kind == "gloss" and lead.text.endswith("(§8.35)")
 
 
+def test_kazakh_typed_in_latin_letters_leads_with_a_gloss_a_little_sooner():
+    """Its transliteration's cosines run lower at the same top-hit precision."""
+    near = Coverage(True, 0.81, 0.3)
+    assert lead_for("kk", hits("8.35"), [], near, ["8.35"]).kind == "closest"
+    lead = lead_for("kk", hits("8.35"), [], near, ["8.35"], latin_typed=True)
+    assert lead.kind == "gloss" and "(§8.35)" in lead.text
+    far = Coverage(True, 0.79, 0.3)
+    assert lead_for("kk", hits("8.35"), [], far, ["8.35"], latin_typed=True).kind == "closest"
+
+
 def test_a_card_offers_only_its_own_tool():
     assert offers("exam-cheating-retake", "retake_path")
     assert not offers("exam-cheating-retake", "gpa")

@@ -177,9 +177,7 @@ def test_a_rule_question_naming_only_a_choice_is_answered_first_then_offered(ass
         "Неше пайыздан асса емтиханға кіргізбейді? Сабақты көп босатып жүрмін.",
     ],
 )
-def test_a_question_about_a_threshold_gets_the_rule_not_a_request_for_values(
-    assistant, message
-):
+def test_a_question_about_a_threshold_gets_the_rule_not_a_request_for_values(assistant, message):
     answer = assistant.ask(message)
     assert answer.status == "answered" and not answer.missing
     assert "50" in answer.answer.split("\n")[0] or "50" in (answer.direct or "")
