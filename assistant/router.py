@@ -85,9 +85,20 @@ def _qualifies(msg: Message, reading: Reading) -> bool:
         return own or not registry.get(reading.tool).needs(reading.args)
     # "Calculate my GPA", "I failed my exam, how does the retake work?": the writer's own
     # case, its values still to come
-    if not (reading.intent and msg.has("personal")):
+    if not (reading.intent and (msg.has("personal") or _own_verb(msg, reading.tool))):
         return False
     return msg.has("received") or (msg.has("calc") and not msg.has("rule"))
+
+
+def _own_verb(msg: Message, tool: str) -> bool:
+    """The tool's own cue is a verb of receiving ("Завалил экзамен, что делать?"): a Russian
+    past tense names no person, but it tells the writer's own case."""
+    received = [m for m in msg.mentions if m.kind == "received"]
+    return any(
+        m.kind == "intent" and m.meaning[1] == tool and (r.start, r.end) == (m.start, m.end)
+        for m in msg.mentions
+        for r in received
+    )
 
 
 def _checks_the_rule(reading: Reading) -> bool:

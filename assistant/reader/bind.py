@@ -602,11 +602,29 @@ def _not_inside(
 # ---- the whole reading ---------------------------------------------------------------------
 
 
+def _asks_for(msg: Message, tool: str) -> bool:
+    """Does a phrase of this tool ask for it? Not one inside a longer phrase of another
+    tool: the "бола ма" ("will it be?") of "оқуға түсуге бола ма" ("can I get in?") asks
+    about admission, not about a letter."""
+    intents = msg.of_kind("intent")
+    return any(
+        m.meaning[1] == tool
+        and not any(
+            o.meaning[1] != tool
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in intents
+        )
+        for m in intents
+    )
+
+
 def bind(msg: Message, tool: str) -> Reading:
     binder = Binder(msg, tool)
     msg = binder.msg  # units read for this tool
     reading = Reading(tool)
-    reading.intent = any(m.kind == "intent" and m.meaning[1] == tool for m in msg.mentions)
+    reading.intent = _asks_for(msg, tool)
     claims = binder.claims()
     chosen: dict[str, int] = {}
     taken: set[int] = set()
@@ -738,13 +756,19 @@ def _lone(binder: Binder, reading: Reading, taken: set[int]) -> None:
             reading.ambiguous.append(name)
 
 
-def _negated(msg: Message, start: int, end: int, others: list[Mention] = ()) -> bool:
+def _negated(
+    msg: Message, start: int, end: int, others: list[Mention] = (), within: bool = False
+) -> bool:
     """A negation cue in the same clause: up to 3 words before the cue, or up to 5 after
     it ("сертификата по английскому у меня нет"), unless a "have" / "бар" / "есть" comes
     first ("сертификат есть, магистратуры нет"). A cue in `others` keeps its own words:
-    the "нет" of "в расписании нет" negates nothing else."""
+    the "нет" of "в расписании нет" negates nothing else. `within`: the cue's own last
+    word may say "not" too, as a Kazakh verb does inside the word ("магистратураны әлі
+    бітірмедім" matched "магистратура* ... бітір*")."""
     affirmed = {m.start for m in msg.mentions if m.kind == "yes"}
     for m in msg.mentions:
+        if within and m.kind == "neg_after" and m.end - m.start == 1 and m.start == end - 1:
+            return True
         if any(o.start <= m.start < o.end and o.end - o.start > 1 for o in others):
             continue
         if m.kind == "neg_before" and start - 3 <= m.end <= start:
@@ -795,7 +819,8 @@ def _flags(binder: Binder, reading: Reading) -> None:
             if m in denials or not any(d.start < m.end and m.start < d.end for d in denials)
         ]
         said = {
-            (m.meaning[2] if m.kind == "flag" else True) != _negated(msg, m.start, m.end, cues)
+            (m.meaning[2] if m.kind == "flag" else True)
+            != _negated(msg, m.start, m.end, cues, within=m not in denials)
             for m in cues
         }
         if len(said) == 1:

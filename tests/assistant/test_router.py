@@ -1123,3 +1123,28 @@ def test_router_never_raises_on_tool_like_text(message, lang):
     if decision.kind != "retrieval":
         assert decision.tool in registry.names()
         json.dumps(decision.arguments)
+
+
+def test_a_kazakh_verb_says_not_inside_the_phrase_it_ends():
+    decision = route("Магистратураны әлі бітірмедім. Жұмыс өтілім 30 ай, PhD емтиханы 81.")
+    assert decision.tool == "admission_doctoral"
+    assert decision.arguments["has_master"] is False
+    assert route("Магистратураны бітірдім, өтілім 30 ай, PhD емтиханы 81.").arguments["has_master"]
+
+
+def test_a_phrase_inside_a_longer_phrase_of_another_tool_does_not_ask_for_its_tool():
+    # the "бола ма" ("will it be?") of "түсуге бола ма" ("can I get in?") is no letter question
+    decision = route("ҰБТ-дан барлығы 71 балл жинадым. Оқуға түсуге бола ма?")
+    assert decision.tool == "admission_bachelor" and decision.arguments == {"unt_total": 71}
+    assert decision.missing == ["subject_scores"]
+
+
+def test_my_after_a_hyphen_is_the_writers_own_case():
+    decision = route("Емтиханға допуск бар ма? R2-м жоқ әлі, R1-ім 58.")
+    assert decision.tool == "exam_admission" and decision.arguments == {"r1": 58}
+    assert decision.missing == ["r2"]
+
+
+def test_a_verb_of_failing_that_names_no_person_is_still_the_writers_case():
+    decision = route("Завалил экзамен по физике, что теперь делать?")
+    assert decision.tool == "retake_path" and decision.missing == ["grade"]
