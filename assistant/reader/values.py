@@ -328,6 +328,8 @@ def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Toke
             and value.end + 1 == after.start
             and value.start not in labelled
             and not any(v.unit_end == value.start for v in out)  # "5 credits 91, 3 credits"
+            # "81 and 64, 5 classes": "and" closed the list before the comma
+            and not any(joiners.get(v.end) == value.start for v in out)
         )
         if joiners.get(value.end) == after.start or comma:  # "5, 5 және 6 кредит", "120 or 150 h"
             out[n] = replace(value, unit=after.unit)
@@ -422,9 +424,12 @@ def _range_end(tokens: list[Token], value: Value) -> bool:
 
 
 def negated_numbers(tokens: list[Token], values: list[Value], mentions: list[Mention]) -> set[int]:
-    """Numbers said to be wrong: "not 20", "а не 10", "6 емес, 16 екен"."""
+    """Numbers said to be wrong: "not 20", "а не 10", "6 емес, 16 екен". A negative verb
+    that names what was counted says nothing against its number: "10 сабаққа бармадым"
+    ("I did not attend 10 classes") is 10 missed."""
+    labels = {m.start for m in mentions if m.kind == "arg"}
     before = {m.end for m in mentions if m.kind == "neg_before"}
-    after = {m.start for m in mentions if m.kind == "neg_after"}
+    after = {m.start for m in mentions if m.kind == "neg_after" and m.start not in labels}
     out = set()
     for i, value in enumerate(values):
         if value.kind != "number":

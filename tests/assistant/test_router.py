@@ -1148,3 +1148,21 @@ def test_my_after_a_hyphen_is_the_writers_own_case():
 def test_a_verb_of_failing_that_names_no_person_is_still_the_writers_case():
     decision = route("Завалил экзамен по физике, что теперь делать?")
     assert decision.tool == "retake_path" and decision.missing == ["grade"]
+
+
+def test_a_course_paper_is_no_year_of_study():
+    decision = route("Рейтингтерім 71 бен 68, бірақ курстық жобаны әлі өткізбедім. Допуск бар ма?")
+    assert decision.arguments["r1"] == 71 and decision.arguments["r2"] == 68
+    assert decision.arguments["coursework_submitted"] is False
+
+
+def test_a_negative_verb_that_names_the_count_does_not_deny_the_number():
+    decision = route("R1 62, R2 70. 8 сабаққа келмедім, барлығы 30 сабақ. Допуск бар ма?")
+    assert decision.arguments == {"r1": 62, "r2": 70, "missed": 8, "total_classes": 30}
+    # a number said to be wrong still is
+    assert route("R1 62, R2 70. 6 емес, 9 сабақ босаттым, барлығы 30").arguments["missed"] == 9
+
+
+def test_and_closes_a_list_before_a_comma():
+    decision = route("рейтингтерім 77 мен 64, 4 сабақ босаттым, барлығы 30. Допуск бар ма?")
+    assert decision.arguments == {"r1": 77, "r2": 64, "missed": 4, "total_classes": 30}
