@@ -1166,3 +1166,15 @@ def test_a_negative_verb_that_names_the_count_does_not_deny_the_number():
 def test_and_closes_a_list_before_a_comma():
     decision = route("рейтингтерім 77 мен 64, 4 сабақ босаттым, барлығы 30. Допуск бар ма?")
     assert decision.arguments == {"r1": 77, "r2": 64, "missed": 4, "total_classes": 30}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "R1 83, R2 79, емтиханды 14 қаңтарда тапсырдым, 61 балл алдым. Қорытынды қандай?",
+        "R1 83, R2 79, экзамен сдавал 14 января, получил 61. Итоговая?",
+        "R1 83, R2 79, took the exam on January 14 and got 61. Final grade?",
+    ],
+)
+def test_a_day_of_a_month_is_a_date_not_a_value(message):
+    assert route(message).arguments == {"r1": 83, "r2": 79, "exam": 61}
