@@ -779,7 +779,8 @@ def _negated(
                 continue
         else:
             continue
-        if not any(msg.tokens[k].is_break or msg.tokens[k].text in ",;()" for k in between):
+        # a negation does not cross a comma, a clause break or the end of a sentence
+        if not any(msg.tokens[k].is_break or msg.tokens[k].text in ",;().?!" for k in between):
             return True
     return False
 

@@ -1178,3 +1178,9 @@ def test_and_closes_a_list_before_a_comma():
 )
 def test_a_day_of_a_month_is_a_date_not_a_value(message):
     assert route(message).arguments == {"r1": 83, "r2": 79, "exam": 61}
+
+
+def test_a_negation_ends_with_its_sentence():
+    # the "жоқ" of the first sentence does not deny the "летом" of the second
+    decision = route("разница 14 кредит, пәндер жоқ. летом оқимын ба?")
+    assert decision.arguments == {"difference_credits": 14, "in_current_schedule": False}
