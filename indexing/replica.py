@@ -42,8 +42,9 @@ def export_replica(client: QdrantClient, settings: IndexSettings) -> Path:
     path = folder / f"{live}{SUFFIX}"
     if not path.exists():
         LocalEngine.from_client(client, live).save(path)
-    for other in folder.iterdir():  # copies of generations that are no longer live
-        if other != path and not other.name.startswith("."):
+    for other in folder.iterdir():  # this collection's older copies, and the old format's
+        ours = _collection_of(other, settings) or other.name.endswith(".json.gz")
+        if other != path and not other.name.startswith(".") and ours:
             other.unlink(missing_ok=True)
     return path
 

@@ -44,13 +44,16 @@ def test_replica_answers_exactly_like_the_index(retriever, index_settings, tmp_p
 def test_every_build_saves_the_copy_of_its_generation_and_the_old_one_goes(settings):
     build_index(settings, clauses=section_slice(11))
     first = current_replica(settings)
+    neighbour = first.with_name("another_collection__1.npz")  # another collection's copy
+    neighbour.write_bytes(first.read_bytes())
     assert first is not None and first.parent == replica_dir(settings)
     build_index(settings, clauses=section_slice(11))  # nothing changed: the same copy
     assert current_replica(settings) == first
     build_index(settings, clauses=section_slice(11, 14))
     second = current_replica(settings)
-    assert second != first and not first.exists()
-    assert [p.name for p in second.parent.iterdir()] == [second.name]  # no temporary files
+    assert second != first and not first.exists() and neighbour.exists()
+    # no temporary files are left
+    assert sorted(p.name for p in second.parent.iterdir()) == sorted([second.name, neighbour.name])
     engine = open_replica(second)
     assert {p["section"] for p in engine.payloads if "clause_id" in p} == {11, 14}
     client = open_client(settings)
