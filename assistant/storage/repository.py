@@ -309,43 +309,17 @@ class Repository:
 
     # -- disclosures (policy section 19) ------------------------------------------------
 
-    def add_disclosure(
-        self,
-        *,
-        answer_lang: Lang,
-        composer: str,
-        models: Mapping[str, str | None],
-        cited_clause_ids: Sequence[str] = (),
-        tools: Sequence[str] = (),
-        conversation_id: str | None = None,
-        question: str | None = None,
-        consent: bool = False,
-        assistant_name: str = ASSISTANT_NAME,
-        assistant_version: str | None = None,
-        status: Status | None = None,
-        missing: Sequence[str] | None = None,
-    ) -> DisclosureRecord:
-        """Write one answer's disclosure record and return it.
+    def add_disclosure(self, **fields: Any) -> DisclosureRecord:
+        """Write one answer's disclosure record, built from `fields` by `disclosure_record`
+        (its keywords), and return it.
 
         `question` is kept only when `consent is True`; anything else (False, None, a
         truthy string) drops it. `status` and `missing` (the answer's outcome and the tool
         arguments it still needed) feed the policy-gaps report. The record is validated
         before anything is written.
         """
-        record = disclosure_record(
-            answer_lang=answer_lang,
-            composer=composer,
-            models=models,
-            cited_clause_ids=cited_clause_ids,
-            tools=tools,
-            conversation_id=conversation_id,
-            question=question,
-            consent=consent,
-            assistant_name=assistant_name,
-            assistant_version=assistant_version,
-            status=status,
-            missing=missing,
-        )
+        record = disclosure_record(**fields)
+        conversation_id = record.conversation_id
 
         def work(session: Session) -> DisclosureRecord:
             if conversation_id is not None and session.get(Conversation, conversation_id) is None:

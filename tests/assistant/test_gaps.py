@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import count
 from pathlib import Path
@@ -12,13 +13,14 @@ from sqlalchemy import update
 
 from assistant.gaps import GapsReport, build_report, gaps_report, iso_week
 from assistant.storage import Repository
-from assistant.storage.records import ReportRow
+from assistant.storage.records import DisclosureRecord, ReportRow
 from assistant.storage.schema import Disclosure
 from corpus.store import clauses_by_id
 from tests.assistant.test_storage_db import BACKENDS, backend_url, open_repository
 
 T0 = datetime(2025, 12, 22, 9, 0, tzinfo=UTC)  # a Monday in 2025-W52; +7 days is 2026-W01
 _ids = count(1)
+PRIVATE = "Менің жеке сұрағым"  # a question asked without consent
 
 
 def row(**fields: object) -> ReportRow:
@@ -169,7 +171,16 @@ def repo(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Repository]
         yield repository
 
 
-def test_report_from_the_database(repo: Repository) -> None:
+@dataclass(frozen=True)
+class Seeded:
+    old: DisclosureRecord  # declined, dated `old_at`
+    kept: DisclosureRecord  # declined, its question kept with consent
+    private: DisclosureRecord  # declined, no consent, voted down with `comment`
+
+
+def seed_declined(repo: Repository, old_at: datetime, comment: str) -> Seeded:
+    """Three answers declined as not covered, one of them old and one voted down: what the
+    report and its command read (tests/ui/test_cli_report.py seeds the same)."""
     common = {"composer": "extractive", "models": {}}
     old = repo.add_disclosure(
         answer_lang="ru", status="not_covered", cited_clause_ids=["5.1"], **common
@@ -186,24 +197,27 @@ def test_report_from_the_database(repo: Repository) -> None:
         answer_lang="kk",
         status="not_covered",
         cited_clause_ids=["8.35"],
-        question="Менің жеке сұрағым",
+        question=PRIVATE,
         consent=False,
         **common,
     )
+    repo.add_feedback(private.id, "down", comment)
+    with repo.engine.begin() as conn:
+        conn.execute(update(Disclosure).where(Disclosure.id == old.id).values(created_at=old_at))
+    return Seeded(old, kept, private)
+
+
+def test_report_from_the_database(repo: Repository) -> None:
+    seeded = seed_declined(repo, datetime(2025, 1, 1, tzinfo=UTC), "Жауап жоқ")
+    kept, private = seeded.kept, seeded.private
     repo.add_disclosure(
         answer_lang="kk",
         status="needs_input",
         tools=["final_grade"],
         missing=["exam"],
-        **common,
+        composer="extractive",
+        models={},
     )
-    repo.add_feedback(private.id, "down", "Жауап жоқ")
-    with repo.engine.begin() as conn:
-        conn.execute(
-            update(Disclosure)
-            .where(Disclosure.id == old.id)
-            .values(created_at=datetime(2025, 1, 1, tzinfo=UTC))
-        )
 
     report = gaps_report(repo)
     assert isinstance(report, GapsReport)

@@ -11,18 +11,16 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from sqlalchemy import update
 from typer.testing import CliRunner
 
 from assistant.gaps import GapsReport
 from assistant.storage import Repository
-from assistant.storage.schema import Disclosure
+from tests.assistant.test_gaps import PRIVATE, seed_declined
 from tests.assistant.test_storage_db import BACKENDS, backend_url
 from ui.cli import app
 from ui.cli_report import parse_since
 
 runner = CliRunner()
-PRIVATE = "Менің жеке сұрағым"
 
 
 @pytest.fixture(params=BACKENDS)
@@ -31,33 +29,7 @@ def database(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch) -> Ite
     with backend_url(request.param, tmp_path) as url:
         repo = Repository.open(url)
         try:
-            common = {"composer": "extractive", "models": {}}
-            old = repo.add_disclosure(
-                answer_lang="ru", status="not_covered", cited_clause_ids=["5.1"], **common
-            )
-            repo.add_disclosure(
-                answer_lang="en",
-                status="not_covered",
-                cited_clause_ids=["8.35"],
-                question="Where is the canteen?",
-                consent=True,
-                **common,
-            )
-            private = repo.add_disclosure(
-                answer_lang="kk",
-                status="not_covered",
-                cited_clause_ids=["8.35"],
-                question=PRIVATE,
-                consent=False,
-                **common,
-            )
-            repo.add_feedback(private.id, "down", "жауап жоқ")
-            with repo.engine.begin() as conn:
-                conn.execute(
-                    update(Disclosure)
-                    .where(Disclosure.id == old.id)
-                    .values(created_at=datetime(2025, 1, 5, tzinfo=UTC))
-                )
+            private = seed_declined(repo, datetime(2025, 1, 5, tzinfo=UTC), "жауап жоқ").private
         finally:
             repo.close()
         monkeypatch.setenv("DATABASE_URL", url)
