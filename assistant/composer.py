@@ -34,9 +34,11 @@ PHRASES = {
         "en": "The Academic Policy does not answer this question directly — it has no such rule.",
     },
     "missing_figure": {
-        "kk": "Саясатта нақты сома, күн немесе уақыт көрсетілмеген.",
-        "ru": "Конкретной суммы, даты или времени в политике нет.",
-        "en": "The policy does not state a specific amount, date or time.",
+        "kk": "Сіз сұраған нақты сан (сома, мерзім, балл, рет не күн) саясатта көрсетілмеген.",
+        "ru": "Конкретного числа, о котором вы спрашиваете (суммы, срока, баллов, количества "
+        "раз или даты), в политике нет.",
+        "en": "The policy does not state the figure you ask for (an amount, a number of days, "
+        "points or times, a date or a time).",
     },
     "ask_office": {
         "kk": "Нақты ақпарат алу үшін хабарласыңыз: {office}.",

@@ -17,12 +17,16 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from assistant.reader.lexicon import is_number_word, lexicon
+from assistant.reader.tokens import tokenize
 from corpus.store import clauses_by_id, load_clauses
 from indexing.analyzers import analyze
 from indexing.language import query_text_for
 from indexing.search import Hit
+
+SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 # Calibrated on the dev set (see evals/reports/answers.md); a question is covered when
 # similarity >= CONFIDENT, or similarity >= MIN and support >= MIN_SUPPORT plus
@@ -60,7 +64,9 @@ class Coverage:
     covered: bool
     similarity: float
     support: float
-    missing_figure: str | None = None  # "price" | "date" | "time" the clauses do not state
+    # "price" | "date" | "time", or the unit of an amount asked for ("days", "times",
+    # "points", "percent"…), that the clauses found do not state
+    missing_figure: str | None = None
 
 
 # A question that asks for a specific price, calendar date or clock time is covered only
@@ -102,6 +108,54 @@ FIGURE_IN_TEXT = {
 
 def asked_figure(question: str) -> str | None:
     return next((kind for kind, p in FIGURE_QUESTIONS.items() if p.search(question)), None)
+
+
+# An amount asked for ("неше күн ішінде", "how many times", "какой процент") must be stated
+# in the clauses found: a number in the same sentence as the unit. Units that an answer
+# may give in other terms are not checked ("how many subjects": the policy counts credits).
+AMOUNT_UNITS = frozenset(
+    {
+        "credits",
+        "hours",
+        "months",
+        "years",
+        "days",
+        "weeks",
+        "times",
+        "minutes",
+        "points",
+        "percent",
+        "money",
+    }
+)
+AMOUNT_WINDOW = 3  # the unit within this many words of "how many"
+
+
+def asked_amount(question: str) -> str | None:
+    """The unit of the amount the question asks for, if it asks for one (and does not
+    itself give a number for it: "I missed 5 days, how many more may I miss?")."""
+    tokens = tokenize(question)
+    mentions = lexicon().find(tokens)
+    units = [m for m in mentions if m.kind == "unit" and m.meaning[1] in AMOUNT_UNITS]
+    for asks in (m for m in mentions if m.kind == "amount"):
+        for unit in units:
+            between = tokens[asks.end : unit.start]
+            if asks.start <= unit.start < asks.end + AMOUNT_WINDOW and not any(
+                t.kind == "num" for t in between
+            ):
+                return unit.meaning[1]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def states_amount(text: str, unit: str) -> bool:
+    """Does a sentence of the text hold a number and a unit of this kind?"""
+    for sentence in SENTENCE_END.split(text):
+        tokens = tokenize(sentence)
+        has_unit = any(m.kind == "unit" and m.meaning[1] == unit for m in lexicon().find(tokens))
+        if has_unit and any(t.kind == "num" or is_number_word(t) for t in tokens):
+            return True
+    return False
 
 
 @cache
@@ -160,12 +214,17 @@ def assess_coverage(question: str, lang: str, hits: list[Hit]) -> Coverage:
     covered = similarity >= CONFIDENT_SIMILARITY or (
         similarity >= MIN_SIMILARITY and share >= needed
     )
+    local = clauses_by_id(lang)
+    texts = [local[h.clause_id].text for h in hits[:SUPPORT_DEPTH] if h.clause_id in local]
     figure = asked_figure(question)
-    if figure:
-        local = clauses_by_id(lang)
-        texts = [local[h.clause_id].text for h in hits[:SUPPORT_DEPTH] if h.clause_id in local]
-        if not any(FIGURE_IN_TEXT[figure].search(t) for t in texts):
-            return Coverage(False, round(similarity, 4), share, figure)
+    if figure and not any(FIGURE_IN_TEXT[figure].search(t) for t in texts):
+        return Coverage(False, round(similarity, 4), share, figure)
+    amount = asked_amount(question)
+    # the official Kazakh text too: a translation may spell the number in words ("трёх")
+    official = clauses_by_id("kk")
+    texts += [official[h.clause_id].text for h in hits[:SUPPORT_DEPTH] if h.clause_id in official]
+    if amount and not any(states_amount(t, amount) for t in texts):
+        return Coverage(False, round(similarity, 4), share, amount)
     return Coverage(covered, round(similarity, 4), share)
 
 

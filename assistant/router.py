@@ -83,6 +83,10 @@ def _qualifies(msg: Message, reading: Reading) -> bool:
     if reading.intent and stated:
         own = msg.has("personal") or msg.has("calc")
         return own or not registry.get(reading.tool).needs(reading.args)
+    # "Got an FX, the second one. What now?": the writer's own case, told with the values
+    # the tool computes with, asks for its result even without the tool's phrases
+    if reading.key and reading.bound >= 2 and msg.has("personal") and msg.has("received"):
+        return True
     # "Calculate my GPA", "I failed my exam, how does the retake work?": the writer's own
     # case, its values still to come
     if not (reading.intent and (msg.has("personal") or _own_verb(msg, reading.tool))):

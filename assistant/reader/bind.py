@@ -453,14 +453,17 @@ class Binder:
             if m.end in index:
                 pairs.append((None, index[m.end]))
         suffixes = _part_suffixes()
-        for i in ordered:  # Y-дың X-і, Y-тан X
+        for i in ordered:  # Y-дың X-і, Y-тан X, "32 сабақтың 17-сі" (the unit in genitive)
             nxt = msg.values[i].last
             if nxt >= len(msg.tokens):
                 continue
             token = msg.tokens[nxt]
             marked = token.attached and token.loose in suffixes
-            noun = token.kind == "word" and token.loose.endswith(_GENITIVE)
-            later = [j for j in ordered if msg.values[j].start > nxt]
+            noun = msg.tokens[min(msg.values[i].end, nxt)]
+            noun = (noun.kind == "word" and noun.loose.endswith(_GENITIVE)) or (
+                token.kind == "word" and token.loose.endswith(_GENITIVE)
+            )
+            later = [j for j in ordered if msg.values[j].start >= nxt]
             if (marked or noun) and later and msg.values[later[0]].start - nxt <= 2:
                 pairs.append((later[0], i))
         for k, token in enumerate(msg.tokens):  # X/Y where Y is a scale's top: "80/100"

@@ -38,6 +38,7 @@ _LISTS = (
     ("no", ("no",)),
     ("rule_question", ("rule",)),
     ("price_question", ("price",)),
+    ("amount_question", ("amount",)),
     ("personal", ("personal",)),
     ("calculation", ("calc",)),
     ("quote_keep", ("keep",)),

@@ -292,6 +292,10 @@ def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | 
 # ---- units and numbers that are no values --------------------------------------------------
 
 
+# between a label and its one value: "R2 - 47" (a colon may open a list: "оқимын: 5, 5 және 6")
+LINKS = frozenset("-–—=")
+
+
 def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Token]) -> list[Value]:
     """The unit phrase right after each number ("5 credits", "5-кредиттік", "150 ак. часов");
     a number listed before another shares its unit ("5 және 4 кредит", "120 or 150 hours")."""
@@ -302,6 +306,7 @@ def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Toke
     joiners = {m.start: m.end for m in mentions if m.kind in ("sep", "alt")}
     # "R2 73, 6 пар": a number right after its own label is not part of a unit list
     labelled = {m.end for m in mentions if m.kind in ("arg", "group")}
+    labelled |= {end + 1 for end in labelled if end < len(tokens) and tokens[end].text in LINKS}
     out = []
     for value in values:
         end = value.end
@@ -377,8 +382,11 @@ def excluded_numbers(
     masked = [(m.start(), m.end()) for m in _DATE.finditer(text)]
     masked += [(m.start(), m.end()) for m in _CLAUSE_REF.finditer(text)]
     masked += [(m.start(), m.end()) for m in _CODE.finditer(text)]
-    irrelevant_ends = {m.end for m in mentions if m.kind == "irrelevant"}
-    irrelevant_starts = {m.start for m in mentions if m.kind == "irrelevant"}
+    # a number next to an irrelevant word ("room 305", "214-аудитория"); a phrase with a "#"
+    # ("# семестрде") names its own number, not the one after it ("2 семестрде 5 кредит")
+    words = [m for m in mentions if m.kind == "irrelevant" and not m.holes]
+    irrelevant_ends = {m.end for m in words}
+    irrelevant_starts = {m.start for m in words}
     label_starts = {m.start for m in mentions if m.kind in ("arg", "group")}
     in_labels = {
         k

@@ -106,6 +106,11 @@ class Vocabulary(BaseModel):
     no: list[str] = []
     rule_question: list[str] = []
     price_question: list[str] = []
+    amount_question: list[str] = Field(
+        default=[],
+        description="words that ask for an amount (how many, сколько, қанша): followed by a "
+        "unit, the question asks for a figure the clauses quoted must state",
+    )
     personal: list[str] = []
     calculation: list[str] = []
     arguments: dict[str, list[str]] = {}

@@ -580,6 +580,21 @@ TOOL_CASES = [
 ]
 
 
+# the writer's own case told with the tool's values, no tool phrase ("what now?")
+TOOL_CASES += [
+    ("kk", "Физикадан FX алдым, екінші рет. Енді не болады?", "retake_path",
+     {"grade": "FX", "fx_count": 2}),
+    ("ru", "Получил F на экзамене по философии, что теперь?", "retake_path", {"grade": "F"}),
+    # "40 сабақтың 12-сі": the whole in genitive, its unit between
+    ("kk", "R1 60, R2 70. 40 сабақтың 12-сін босатып алдым, жіберіле ме?", "exam_admission",
+     {"r1": 60, "r2": 70, "missed": 12, "total_classes": 40}),
+    ("kk-latn", "reiting 1 - 55, reiting 2 - 62, 36 sabaqtyn 8-in jiberdim. dopusk bar ma?",
+     "exam_admission", {"r1": 55, "r2": 62, "missed": 8, "total_classes": 36}),
+    ("mixed", "300 академический сағат это сколько кредит?", "credit_hours",
+     {"academic_hours": 300}),
+]  # fmt: skip
+
+
 @pytest.mark.parametrize(("lang", "message", "tool", "arguments"), TOOL_CASES)
 def test_own_calculation(lang, message, tool, arguments):
     decision = route(message)
@@ -600,6 +615,7 @@ PARTIAL_CASES = [
      {"r1": 80, "r2": 70}, ["exam"]),
     ("en", "Calculate my GPA", "both", "gpa", {}, ["courses"]),
     ("ru", "Посчитайте мой средний балл", "both", "gpa", {}, ["courses"]),
+    ("kk", "GPA-ымды есептеп беріңізші", "both", "gpa", {}, ["courses"]),
     # a credit count without its grade: the list is incomplete, so it is asked for whole
     ("en", "My GPA: courses 5 credits A, 4 credits", "both", "gpa", {}, ["courses"]),
     ("kk", "Қорытынды бағамды есептеп беріңізші", "both", "final_grade", {},

@@ -46,10 +46,22 @@ def test_a_number_listed_before_another_shares_its_unit():
     ["Сдавала 12.01.2025", "in 2024", "room 305", "214-аудиторияда", "§8.21", "группа 21",
      "2-3 минуты", "23-ВТ-2 тобындағы студент", "гр. 22-СТ-1", "something in the 80s",
      "восемьдесят с чем-то", "Он сможет сдать", "оң баға", "one", "one credit", "на 3 курс",
-     "compared with the two ratings", "екі рейтинг пен емтихан"],
+     "compared with the two ratings", "екі рейтинг пен емтихан", "11-сыныпты бітіремін",
+     "1 semestr bitken soń", "в 11 классе", "3-семестрде"],
 )  # fmt: skip
 def test_numbers_that_state_nothing(text):
     assert numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["2 семестрде 5 кредит", "во 2 семестре 5 кредитов", "на 3 курс 5 кредитов"]
+)
+def test_a_number_after_an_irrelevant_one_still_counts(text):
+    assert numbers(text) == [(5, "credits")]
+
+
+def test_a_number_after_its_label_and_a_dash_is_no_part_of_a_unit_list():
+    assert numbers("R2 - 47, 30 пар") == [(47, None), (30, "classes")]
 
 
 @pytest.mark.parametrize(
