@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from assistant.reader.lexicon import is_number_word, lexicon
+from assistant.reader.message import read_message
 from assistant.reader.tokens import tokenize
 from corpus.store import clauses_by_id, load_clauses
 from indexing.analyzers import analyze
@@ -134,8 +135,8 @@ AMOUNT_WINDOW = 3  # the unit within this many words of "how many"
 def asked_amount(question: str) -> str | None:
     """The unit of the amount the question asks for, if it asks for one (and does not
     itself give a number for it: "I missed 5 days, how many more may I miss?")."""
-    tokens = tokenize(question)
-    mentions = lexicon().find(tokens)
+    msg = read_message(question)
+    tokens, mentions = msg.tokens, msg.mentions
     units = [m for m in mentions if m.kind == "unit" and m.meaning[1] in AMOUNT_UNITS]
     for asks in (m for m in mentions if m.kind == "amount"):
         for unit in units:

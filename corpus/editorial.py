@@ -16,8 +16,10 @@ official" wherever it is shown. Nothing here is generated at request time.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -102,5 +104,7 @@ def load_cards(folder: Path = CARDS_DIR) -> tuple[Card, ...]:
     return tuple(Card.model_validate_json(line) for _, _, line in _jsonl(folder))
 
 
-def cards_by_id(folder: Path = CARDS_DIR) -> dict[str, Card]:
-    return {card.id: card for card in load_cards(folder)}
+@cache
+def cards_by_id(folder: Path = CARDS_DIR) -> Mapping[str, Card]:
+    """The cards by id, built once; read-only."""
+    return MappingProxyType({card.id: card for card in load_cards(folder)})

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from corpus.models import Clause, Lang
 from corpus.yaml_file import read_yaml
@@ -27,8 +29,10 @@ def load_clauses(lang: Lang | str = Lang.kk, doc_dir: Path = DOC_DIR) -> tuple[C
         return tuple(Clause.model_validate_json(line) for line in fh if line.strip())
 
 
-def clauses_by_id(lang: Lang | str = Lang.kk, doc_dir: Path = DOC_DIR) -> dict[str, Clause]:
-    return {c.id: c for c in load_clauses(lang, doc_dir)}
+@cache
+def clauses_by_id(lang: Lang | str = Lang.kk, doc_dir: Path = DOC_DIR) -> Mapping[str, Clause]:
+    """The clauses by id, built once (an answer looks clauses up a dozen times); read-only."""
+    return MappingProxyType({c.id: c for c in load_clauses(lang, doc_dir)})
 
 
 @cache

@@ -125,7 +125,17 @@ def prepare_workers(settings: Settings) -> Settings:
             raise IndexUnavailable("the index build saved no copy: run `policy-assistant index`")
         settings = settings.model_copy(update={"index_replica": replica})
     os.environ.update(settings.worker_environ())  # uvicorn's workers inherit it
+    # The embedder parallelises one question over OpenMP threads: with as many busy workers
+    # as cores, those threads only compete (and spin) for the same cores, so each worker
+    # embeds with its share of them (an explicit OMP_NUM_THREADS wins).
+    os.environ.setdefault("OMP_NUM_THREADS", str(embedder_threads(settings.workers)))
     return settings
+
+
+def embedder_threads(workers: int) -> int:
+    """Each worker's share of the cores this process may run on (at least one)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, (cores or 1) // max(1, workers))
 
 
 def _prepare() -> None:

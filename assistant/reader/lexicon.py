@@ -174,10 +174,11 @@ class Lexicon:
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self.exact: dict[tuple[str, str], list[Phrase]] = defaultdict(list)
         self.prefix: dict[tuple[str, str], list[Phrase]] = defaultdict(list)
-        self.fuzzy: dict[tuple[str, str], list[Phrase]] = defaultdict(list)
+        # (lang, first letter, length of a whole first word) -> (order, phrase)
+        self.fuzzy: dict[tuple[str, str, int | None], list[tuple[int, Phrase]]] = defaultdict(list)
         self.numbered: list[Phrase] = []
         self.endings: list[Phrase] = []
-        for phrase in phrases:
+        for n, phrase in enumerate(phrases):
             if not phrase.words:
                 continue
             first = phrase.words[0]
@@ -189,7 +190,10 @@ class Lexicon:
             else:
                 self.exact[(phrase.lang, first.text)].append(phrase)
             if phrase.meaning[0] in FUZZY and len(first.text) >= FUZZY_LENGTH:
-                self.fuzzy[(phrase.lang, first.text[:1])].append(phrase)
+                # a whole word with one typo is one letter longer or shorter at most; a
+                # stem ("рейтинг*") may be followed by any ending
+                size = None if first.prefix else len(first.text)
+                self.fuzzy[(phrase.lang, first.text[:1], size)].append((n, phrase))
 
     def find(self, tokens: list[Token]) -> list[Mention]:
         found = []
@@ -212,7 +216,9 @@ class Lexicon:
             yield from self.exact.get((lang, form), ())
             yield from self.prefix.get((lang, form[:2]), ())
             if len(form) >= FUZZY_LENGTH:
-                yield from self.fuzzy.get((lang, form[:1]), ())
+                sizes = (None, len(form) - 1, len(form), len(form) + 1)
+                near = [p for size in sizes for p in self.fuzzy.get((lang, form[:1], size), ())]
+                yield from (phrase for _, phrase in sorted(near, key=lambda p: p[0]))
 
 
 SKIPPED = frozenset(".,()")  # punctuation a phrase reads through

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from assistant.reader.lexicon import Mention, lexicon
 from assistant.reader.tokens import Token, normalize, tokenize
@@ -46,7 +46,9 @@ class Message:
         ]
 
 
+@lru_cache(maxsize=256)  # the router and the coverage check read the same message
 def read_message(raw: str) -> Message:
+    """The message's tokens, phrases and values (never changed after reading: shared)."""
     text = normalize(raw)
     tokens = tokenize(text)
     mentions = lexicon().find(tokens)

@@ -9,12 +9,14 @@ import asyncio
 import os
 import signal
 import time
+from pathlib import Path
 
 import httpx
 
 from assistant.storage.repository import Repository
 from evals.load import worker_pids
 from tests.ui.conftest import warm_every_worker
+from ui.cli_serve import embedder_threads
 
 QUESTIONS = (
     "FX алсам не істеймін?",
@@ -37,6 +39,15 @@ def test_workers_share_one_index_copy_and_refuse_a_partial_reindex(workers_serve
     )
     assert response.status_code == 409
     assert "policy-assistant index" in response.json()["error"]["message"]
+
+
+def test_each_worker_embeds_with_its_share_of_the_cores(workers_server):
+    # two busy workers on two cores: OpenMP threads of one question would only compete
+    process, _, _ = workers_server
+    expected = os.environ.get("OMP_NUM_THREADS") or str(embedder_threads(2))
+    for pid in worker_pids(process.pid):
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        assert f"OMP_NUM_THREADS={expected}".encode() in environ
 
 
 def test_a_killed_worker_loses_no_disclosure_record(workers_server):
