@@ -592,6 +592,11 @@ TOOL_CASES += [
      "exam_admission", {"r1": 55, "r2": 62, "missed": 8, "total_classes": 36}),
     ("mixed", "300 академический сағат это сколько кредит?", "credit_hours",
      {"academic_hours": 300}),
+    # the scale's top said as "out of 4" is the scale, not a part of a whole
+    ("en", "4th year, GPA 3.1, iROS 2.2, SSCI 3.5, all blocks out of 4. iGPA?", "igpa",
+     {"year": 4, "gpa": 3.1, "iros": 2.2, "ssci": 3.5, "scale_max": 4}),
+    ("ru", "3 курс, GPA 2.9 из 4, iROS 3.1, SSCI 2.4 — какой iGPA?", "igpa",
+     {"year": 3, "gpa": 2.9, "iros": 3.1, "ssci": 2.4, "scale_max": 4}),
 ]  # fmt: skip
 
 
