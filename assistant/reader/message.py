@@ -11,6 +11,7 @@ from assistant.reader.values import (
     Value,
     attach_units,
     excluded_numbers,
+    join_durations,
     negated_numbers,
     read_letters,
     read_levels,
@@ -58,7 +59,7 @@ def read_message(raw: str) -> Message:
     elif not kazakh and any(m.lang == "kk" and m.kind not in ("glue", "sep") for m in mentions):
         kazakh = "cyrillic"
     numbers = attach_units(read_numbers(tokens, mentions, kazakh), mentions, tokens)
-    numbers = _ordinal_years(numbers, mentions, tokens)
+    numbers = join_durations(_ordinal_years(numbers, mentions, tokens), mentions, tokens)
     values = sorted(
         numbers + read_letters(text, tokens) + read_levels(tokens), key=lambda v: v.start
     )

@@ -296,6 +296,43 @@ def _token_span(tokens: list[Token], start: int, end: int) -> tuple[int, int] | 
 LINKS = frozenset("-–—=")
 
 
+def join_durations(
+    values: list[Value], mentions: list[Mention], tokens: list[Token]
+) -> list[Value]:
+    """ "2 years and 3 months", "1 год 2 месяца", "1 жыл 4 ай": one duration, in months
+    (the years alone would understate it)."""
+    joiners = {m.start: m.end for m in mentions if m.kind == "sep"}
+    out: list[Value] = []
+    for value in values:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.unit == "years"
+            and value.unit == "months"
+            and before.unit_end is not None
+            and value.start
+            in (before.unit_end, joiners.get(before.unit_end), _comma(tokens, before))
+        ):
+            months = before.value * 12 + value.value  # type: ignore[operator]
+            out[-1] = replace(
+                before,
+                value=months,
+                end=value.end,
+                unit="months",
+                unit_end=value.unit_end,
+                words=before.words or value.words,
+            )
+            continue
+        out.append(value)
+    return out
+
+
+def _comma(tokens: list[Token], value: Value) -> int | None:
+    """The token after a comma right after the value's unit, if there is one."""
+    end = value.last
+    return end + 1 if end < len(tokens) and tokens[end].text == "," else None
+
+
 def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Token]) -> list[Value]:
     """The unit phrase right after each number ("5 credits", "5-кредиттік", "150 ак. часов");
     a number listed before another shares its unit ("5 және 4 кредит", "120 or 150 hours")."""

@@ -597,6 +597,11 @@ TOOL_CASES += [
      {"year": 4, "gpa": 3.1, "iros": 2.2, "ssci": 3.5, "scale_max": 4}),
     ("ru", "3 курс, GPA 2.9 из 4, iROS 3.1, SSCI 2.4 — какой iGPA?", "igpa",
      {"year": 3, "gpa": 2.9, "iros": 3.1, "ssci": 2.4, "scale_max": 4}),
+    # a negated fact with words inside the phrase ("нет в моей образовательной программе")
+    ("ru", "Программа 240 кредитов, дисциплина 5 кредитов, курс на 150 часов, но этой "
+     "дисциплины нет в моей учебной программе", "nonformal_recognition",
+     {"program_credits": 240, "course_credits": 5, "nonformal_hours": 150,
+      "course_in_program": False}),
 ]  # fmt: skip
 
 

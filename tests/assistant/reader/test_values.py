@@ -88,3 +88,12 @@ def test_letters_and_levels():
     letters = [v.value for v in msg.values if v.kind == "letter"]
     levels = [v.value for v in msg.values if v.kind == "cefr"]
     assert letters == ["FX", "C+", "B-"] and levels == ["B2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("worked 2 years and 3 months", 27), ("стаж 1 год 2 месяца", 14), ("1 жыл 4 ай", 16),
+     ("3 years, 6 months", 42), ("екі жыл үш ай", 27)],
+)  # fmt: skip
+def test_years_and_months_are_one_duration(text, months):
+    assert numbers(text) == [(months, "months")]
