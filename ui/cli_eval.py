@@ -97,6 +97,54 @@ def bench(
         console.print(f"report: {path}")
 
 
+@app.command("engines")
+def engines(
+    out: OutOpt = None,
+    repeats: Annotated[int, typer.Option(min=1, help="Passes over the questions.")] = 3,
+    k: Annotated[int, typer.Option("-k", min=1, max=50, help="Clause hits compared.")] = 10,
+    edge: Annotated[
+        bool, typer.Option("--edge/--no-edge", help="Also Qdrant Edge (qdrant-edge-py).")
+    ] = True,
+    json_out: JsonFlag = False,
+) -> None:
+    """The search step alone (candidate lists and their fusion, embedding excluded) on the
+    numpy engine, Qdrant's query API and Qdrant Edge, over the development and blind sets:
+    latency, load, memory, and whether the answers agree (evals/reports/engines.md)."""
+    from rich.markup import escape
+
+    from evals.dataset import EvalSetError
+    from evals.engines import (
+        EDGE_HINT,
+        REPORTS,
+        compare_engines,
+        edge_available,
+        markdown,
+        question_sets,
+        write_report,
+    )
+    from ui.console import progress_bar, start_failures
+
+    settings = configured(json_out).index()
+    try:
+        sets = question_sets()
+    except EvalSetError as error:
+        fail(str(error), 2, json_out, "bad_set")
+    if edge and not edge_available():
+        console.print(f"[yellow]note:[/yellow] {escape(EDGE_HINT)}", soft_wrap=True)
+        edge = False
+    with (
+        start_failures(json_out),
+        progress_bar("timing search backends", enabled=not json_out) as advance,
+    ):
+        results = compare_engines(settings, sets, repeats=repeats, k=k, edge=edge, progress=advance)
+    path = write_report(results, out or REPORTS)
+    if json_out:
+        print_json(results)
+    else:
+        console.print(markdown(results), markup=False)  # ids in brackets are not markup
+        console.print(f"report: {path}")
+
+
 @app.command("answers")
 def answers(
     question_set: SetOpt = None,
