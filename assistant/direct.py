@@ -30,6 +30,7 @@ CARD_LEADS = 0.92  # a card this close to the question (cosine with one of its q
 CARD_SUPPORTS = 0.86  # a card this close, so confirmed, shows the policy covers the topic
 # A card for a topic the policy leaves open: the question is one the policy does not cover.
 OPEN_CARD = 0.89
+OPEN_MARGIN = 0.02  # ... and no card answering from clauses within this of it
 RUNNER_UP = 0.8  # a second gloss leads too when its fused score is this close to the best
 GLOSS_SIMILARITY = 0.83  # a gloss leads when the best clause is this close,
 # or, for Kazakh typed in Latin letters, this close: searched in its transliteration, its
@@ -74,20 +75,16 @@ def lead_for(
     best = cards[0] if cards else None
     card = cards_by_id().get(best.card_id) if best else None
     if best is not None and card is not None and not card.clauses and best.similarity >= OPEN_CARD:
-        # An open topic, unless a card that could lead (close enough, resting on clauses
-        # the search found first) is closer still ("most credits in the summer?" beside
-        # "most credits a semester?").
-        top = {h.clause_id for h in hits[:LEAD_AGREEMENT]}
-        rivals = [
-            c
-            for c in cards
-            if c.similarity > best.similarity
-            and c.similarity >= CARD_LEADS
-            and set(c.clauses) & top
-        ]
-        if not rivals:
+        # An open topic, unless a card that answers from clauses is nearly as close: then
+        # the question may well be that card's ("most credits in the summer?" beside "most
+        # credits a semester?"), and it leads when it can (close enough, resting on clauses
+        # the search found first); otherwise the clauses decide.
+        near = [c for c in cards if c.clauses and c.similarity > best.similarity - OPEN_MARGIN]
+        if not near:
             return Lead("card", card.answer.get(lang), chosen, card.id, covered=False)
-        best = max(rivals, key=lambda c: c.similarity)
+        top = {h.clause_id for h in hits[:LEAD_AGREEMENT]}
+        rivals = [c for c in near if c.similarity >= CARD_LEADS and set(c.clauses) & top]
+        best = max(rivals or near, key=lambda c: c.similarity)
         card = cards_by_id().get(best.card_id)
 
     def agreed(depth: int) -> bool:

@@ -1,6 +1,6 @@
 """The direct answer's choice: card, gloss, "closest rules follow", or not covered."""
 
-from assistant.direct import CARD_LEADS, OPEN_CARD, lead_for, offers
+from assistant.direct import CARD_LEADS, OPEN_CARD, OPEN_MARGIN, lead_for, offers
 from assistant.grounding import Coverage
 from indexing.search import CardHit, Hit
 
@@ -30,9 +30,17 @@ def test_a_card_the_clause_search_does_not_confirm_does_not_lead():
 
 
 def test_an_open_topic_card_says_the_policy_does_not_settle_it():
-    cards = [card("unsettled-dormitory", OPEN_CARD + 0.01), card("summer-paid", 0.9, "11.2")]
+    cards = [card("unsettled-dormitory", OPEN_CARD + 0.01), card("summer-paid", 0.85, "11.2")]
     lead = lead_for("ru", hits("11.3", "11.2"), cards, COVERED, ["11.3", "11.2"])
     assert lead.kind == "card" and not lead.covered and "общежити" in lead.text.lower()
+
+
+def test_an_open_topic_card_does_not_lead_when_an_answering_card_is_nearly_as_close():
+    # the question may be the answering card's: the clauses decide (here, a confident match)
+    open_card = card("unsettled-dormitory", OPEN_CARD + 0.01)
+    answering = card("summer-paid", OPEN_CARD + 0.01 - OPEN_MARGIN / 2, "11.2")
+    lead = lead_for("en", hits("8.35"), [open_card, answering], COVERED, ["8.35"])
+    assert lead.covered and lead.kind == "gloss" and "(§8.35)" in lead.text
 
 
 def test_an_open_topic_card_gives_way_to_a_closer_card_that_answers():
