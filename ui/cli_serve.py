@@ -6,7 +6,8 @@ loading, warm-up), so the first request after "serving on" pays for none of it.
 With `--workers N` a child process builds the index (which saves the read-only copy
 the workers load: embedded Qdrant admits one process; with QDRANT_URL they share the
 server) and migrates the database once; then the parent hands the port to uvicorn's
-process manager, which starts N workers and replaces any that dies. The parent itself
+process manager, which starts N workers (each listening on the port with a socket of its own:
+ui/api/processes.py) and replaces any that dies. The parent itself
 never loads the models or the index, so the process manager stays small. The workers get
 the parent's settings as one serialized Settings (POLICY_SETTINGS: the index copy, the
 served link, the UI flag).
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ui.console import configured, console, progress_bar, start_failures
+from ui.console import configured, console, fail, progress_bar, start_failures
 
 if TYPE_CHECKING:
     from ui.settings import Settings
@@ -84,16 +85,17 @@ def serve(
     console.print(f"[bold green]Policy Assistant:[/bold green] {url}  (API docs: {url}api/docs)")
     print(url, flush=True)
     logging.basicConfig(level=logging.INFO)
-    uvicorn.run(
-        app,
-        factory=workers > 1,
-        http=NoDelayHTTPProtocol,
-        host=host,
-        port=port,
-        log_level=log_level,
-        workers=workers,
-        access_log=False,
-    )
+    options = {"http": NoDelayHTTPProtocol, "host": host, "port": port, "log_level": log_level}
+    if workers == 1:
+        uvicorn.run(app, access_log=False, **options)
+        return
+    from ui.api import processes
+
+    config = uvicorn.Config(app, factory=True, workers=workers, access_log=False, **options)
+    try:
+        processes.run(config)  # a listening socket per worker (ui/api/processes.py)
+    except OSError as exc:  # the port is taken, or the address is not ours
+        fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 
 
 def update_index(settings: Settings) -> None:

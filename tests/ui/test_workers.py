@@ -50,6 +50,18 @@ def test_each_worker_embeds_with_its_share_of_the_cores(workers_server):
         assert f"OMP_NUM_THREADS={expected}".encode() in environ
 
 
+def test_each_worker_listens_on_a_socket_of_its_own(workers_server):
+    # one shared socket let one worker accept a whole burst of connections (ui/api/processes.py)
+    _, base, _ = workers_server
+    port = int(base.rsplit(":", 1)[1])
+    listening = [
+        line.split()
+        for line in Path("/proc/net/tcp").read_text().splitlines()[1:]
+        if line.split()[3] == "0A"  # LISTEN
+    ]
+    assert sum(int(row[1].split(":")[1], 16) == port for row in listening) == 2
+
+
 def test_a_killed_worker_loses_no_disclosure_record(workers_server):
     process, base, database = workers_server
     victim = worker_pids(process.pid)[0]
