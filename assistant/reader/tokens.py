@@ -54,13 +54,14 @@ def normalize(text: str) -> str:
     return re.sub(r"[ ]{2,}", " ", text.replace("ё", "е").replace("Ё", "Е")).strip()
 
 
-def _latin(word: str) -> bool:
+def is_latin(word: str) -> bool:
+    """Written in Latin letters (Kazakh Latin's ğ, ñ, ú included), none Cyrillic."""
     return bool(_LATIN.search(word)) and not _CYRILLIC.search(word)
 
 
 def loose(word: str) -> str:
     """The Kazakh matching form of a lower-case word: Latin to Cyrillic, letters folded."""
-    if _latin(word):
+    if is_latin(word):
         # "ng" stays н+г ("reiting" = "рейтинг"); the transliterator would make it ң
         word = word.replace("kh", "х").replace("w", "у").replace("ng", "n_g")
         word = latin_kazakh_to_cyrillic(word).replace("_", "")
@@ -69,7 +70,7 @@ def loose(word: str) -> str:
 
 def russian(word: str) -> str:
     """The Russian matching form of a lower-case word: Latin to Cyrillic, no ь or ъ."""
-    if _latin(word):
+    if is_latin(word):
         word = _RU_LATIN_RE.sub(lambda m: _RU_LATIN_MAP[m.group(0)], word)
     return word.translate(_RU_SIGNS)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from assistant.reader.lexicon import Mention, word_form
-from assistant.reader.tokens import Token
+from assistant.reader.tokens import Token, is_latin
 from assistant.vocab import all_vocabularies
 
 _DATE = re.compile(r"(?<![\d.,])\d{1,2}[./]\d{1,2}[./]\d{2,4}(?![\d])|\b\d{1,2}:\d{2}\b")
@@ -117,7 +117,7 @@ def _word_number(token: Token, table: _NumberTable, kazakh: str) -> tuple[str, f
     """
     if token.kind != "word":
         return None
-    latin = token.text.isascii()
+    latin = is_latin(token.text)  # "toğyz", "myñ": Kazakh Latin letters too
     keys = [("en", token.low), ("ru", token.ru)]
     homonym = token.low in table.homonyms and kazakh not in ("letters", "all")
     if (kazakh == "all" or (kazakh in ("cyrillic", "letters") and not latin)) and not homonym:

@@ -597,6 +597,18 @@ TOOL_CASES += [
      {"year": 4, "gpa": 3.1, "iros": 2.2, "ssci": 3.5, "scale_max": 4}),
     ("ru", "3 курс, GPA 2.9 из 4, iROS 3.1, SSCI 2.4 — какой iGPA?", "igpa",
      {"year": 3, "gpa": 2.9, "iros": 3.1, "ssci": 2.4, "scale_max": 4}),
+    ("ru", "2 курс, GPA 3.0, iROS 2.0, SSCI 3.5, по каждому блоку максимум 4 балла. iGPA?",
+     "igpa", {"year": 2, "gpa": 3.0, "iros": 2.0, "ssci": 3.5, "scale_max": 4}),
+    ("kk", "2-курс, GPA 3.1, оқу жетістіктері 3.4, зерттеу 2.0, SSCI 3.0. iGPA қанша?", "igpa",
+     {"year": 2, "gpa": 3.1, "academic": 3.4, "research": 2.0, "ssci": 3.0}),
+    # Kazakh in the Latin alphabet's own letters (ñ, ğ, ó)
+    ("kk-latn", "jazğy semestrde 10 kredit, 1 kredit 15 myñ teñge. qansha tóleimin?",
+     "summer_semester", {"retake_credits": 10, "credit_price": 15000}),
+    # a Russian verb in a Kazakh negation ("защищать еткен жоқпын")
+    ("mixed", "Жазғы семестр, 5 кредит, курсовой бар, бірақ әлі защищать еткен жоқпын, жаңа "
+     "рейтинг 70 және 65", "summer_semester",
+     {"retake_credits": 5, "coursework_required": True, "coursework_defended": False,
+      "new_r1": 70, "new_r2": 65}),
     # a negated fact with words inside the phrase ("нет в моей образовательной программе")
     ("ru", "Программа 240 кредитов, дисциплина 5 кредитов, курс на 150 часов, но этой "
      "дисциплины нет в моей учебной программе", "nonformal_recognition",

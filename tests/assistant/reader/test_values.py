@@ -97,3 +97,16 @@ def test_letters_and_levels():
 )  # fmt: skip
 def test_years_and_months_are_one_duration(text, months):
     assert numbers(text) == [(months, "months")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("alpys toğyz", 69),
+        ("jetpis bes", 75),
+        ("bağasy 20 myñ teñge", 20000),
+        ("bir kredit 15 mıń teńge", 15000),
+    ],
+)
+def test_kazakh_latin_letters_in_number_words(text, value):
+    assert [v for v, _ in numbers(text)] == [value]
