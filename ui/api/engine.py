@@ -9,6 +9,8 @@ requests (health checks, disclosures, the UI's assets) while answers queue up.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import logging
 import threading
 import time
@@ -90,6 +92,7 @@ class Engine:
                 answer: Answer = dry.ask(question)
                 log.debug("warm-up %s: %s", answer.lang, answer.status)
         self.warm_ms = round((time.perf_counter() - started) * 1000, 1)
+        _return_free_memory()
 
     def index_status(self) -> str:
         """'ok', 'missing' (no collection), 'busy' (lock held too long) or 'error'."""
@@ -120,3 +123,10 @@ class Engine:
         except Exception:  # readiness reports, it does not raise
             log.warning("database readiness check failed", exc_info=True)
             return "error"
+
+
+def _return_free_memory() -> None:
+    """Hand the heap pages that loading and warming up left free back to the system: glibc
+    keeps them otherwise, and each worker's resident memory counts them."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
