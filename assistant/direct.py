@@ -93,6 +93,13 @@ def lead_for(
 
     if coverage.missing_figure:  # a price, date or time the clauses do not state
         return Lead("not_covered", "", chosen, covered=False)
+    # Of the cards that could lead, the closest to the question (the fused order also
+    # weighs BM25, which a neighbouring card's shared words can sway)
+    top = {h.clause_id for h in hits[:LEAD_AGREEMENT]}
+    leaders = [c for c in cards if c.similarity >= CARD_LEADS and set(c.clauses) & top]
+    if leaders and (card is None or card.clauses):
+        best = max(leaders, key=lambda c: c.similarity)
+        card = cards_by_id().get(best.card_id)
     if agreed(LEAD_AGREEMENT) and best.similarity >= CARD_LEADS:
         text = f"{card.answer.get(lang)} ({_ids(card.clauses)})"
         # the card's clauses, and the best hits where the card does not cite them

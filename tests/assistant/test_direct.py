@@ -76,3 +76,11 @@ def test_a_card_offers_only_its_own_tool():
     assert offers("exam-cheating-retake", "retake_path")
     assert not offers("exam-cheating-retake", "gpa")
     assert not offers("unsettled-dormitory", "retake_path") and not offers(None, "gpa")
+
+
+def test_of_the_cards_that_could_lead_the_closest_leads():
+    # the fused order put a neighbouring card first; the closer one answers
+    first = card("exam-appeal-outcome", CARD_LEADS + 0.02, "8.24")
+    closer = card("exam-appeal-deadline", CARD_LEADS + 0.03, "8.23")
+    lead = lead_for("kk", hits("8.23", "8.24"), [first, closer], COVERED, ["8.23", "8.24"])
+    assert lead.kind == "card" and lead.card == "exam-appeal-deadline"
