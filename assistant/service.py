@@ -180,7 +180,10 @@ class Assistant:
         if draft.direct or answered_rule:
             tool = registry.get(call.name)
             local = clauses_by_id(draft.lang)
-            cited_sections = {local[cid].section for cid in draft.cited if cid in local}
+            # a card leads to the calculation of the rule it rests on first, not of a side
+            # rule it also cites ("summer: clear debts, earn credits; also improve a rating")
+            cited = draft.cited[:1] if draft.card else draft.cited
+            cited_sections = {local[cid].section for cid in cited if cid in local}
             if direct.offers(draft.card, tool.name) or cited_sections & set(tool.sections):
                 draft.texts.append(draft.offer)
                 # the calculation waits for its values (also after "the policy sets no price")

@@ -191,7 +191,7 @@ def test_a_calculation_the_answer_does_not_lead_to_is_not_offered(assistant):
     )
     assert answer.status == "answered" and answer.direct
     assert not answer.tool_calls and not answer.missing
-    assert "rating" not in answer.answer.split("\n")[0].lower()
+    assert answer.answer.startswith(answer.direct[:60])  # the answer first, no prompt for values
 
 
 def test_question_outside_the_policy_is_declined_with_an_office(assistant):
