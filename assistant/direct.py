@@ -74,29 +74,27 @@ def lead_for(
     """The reply's first sentences for a policy question (see the module's docstring)."""
     best = cards[0] if cards else None
     card = cards_by_id().get(best.card_id) if best else None
+    # cards that could lead: close enough, resting on clauses the search found first
+    top = {h.clause_id for h in hits[:LEAD_AGREEMENT]}
+    leaders = [c for c in cards if c.similarity >= CARD_LEADS and set(c.clauses) & top]
     if best is not None and card is not None and not card.clauses and best.similarity >= OPEN_CARD:
         # An open topic, unless a card that answers from clauses is nearly as close: then
         # the question may well be that card's ("most credits in the summer?" beside "most
-        # credits a semester?"), and it leads when it can (close enough, resting on clauses
-        # the search found first); otherwise the clauses decide.
+        # credits a semester?"), and a leader leads (below); otherwise the clauses decide.
         near = [c for c in cards if c.clauses and c.similarity > best.similarity - OPEN_MARGIN]
         if not near:
             return Lead("card", card.answer.get(lang), chosen, card.id, covered=False)
-        top = {h.clause_id for h in hits[:LEAD_AGREEMENT]}
-        rivals = [c for c in near if c.similarity >= CARD_LEADS and set(c.clauses) & top]
-        best = max(rivals or near, key=lambda c: c.similarity)
+        best = max(near, key=lambda c: c.similarity)
         card = cards_by_id().get(best.card_id)
 
     def agreed(depth: int) -> bool:
         found = {h.clause_id for h in hits[:depth]}
         return best is not None and card is not None and bool(found & set(card.clauses))
 
-    if coverage.missing_figure:  # a price, date or time the clauses do not state
+    if coverage.missing_figure:  # a price, date, time or amount the clauses do not state
         return Lead("not_covered", "", chosen, covered=False)
     # Of the cards that could lead, the closest to the question (the fused order also
     # weighs BM25, which a neighbouring card's shared words can sway)
-    top = {h.clause_id for h in hits[:LEAD_AGREEMENT]}
-    leaders = [c for c in cards if c.similarity >= CARD_LEADS and set(c.clauses) & top]
     if leaders and (card is None or card.clauses):
         best = max(leaders, key=lambda c: c.similarity)
         card = cards_by_id().get(best.card_id)
