@@ -34,11 +34,14 @@ PHRASES = {
         "en": "The Academic Policy does not answer this question directly — it has no such rule.",
     },
     "missing_figure": {
-        "kk": "Сіз сұраған нақты сан (сома, мерзім, балл, рет не күн) саясатта көрсетілмеген.",
-        "ru": "Конкретного числа, о котором вы спрашиваете (суммы, срока, баллов, количества "
-        "раз или даты), в политике нет.",
-        "en": "The policy does not state the figure you ask for (an amount, a number of days, "
-        "points or times, a date or a time).",
+        "kk": "Сіз сұраған нақты сан ({what}) саясатта көрсетілмеген.",
+        "ru": "Конкретного числа, о котором вы спрашиваете ({what}), в политике нет.",
+        "en": "The policy does not state the figure you ask for ({what}).",
+    },
+    "what_it_says": {
+        "kk": "Саясатта бұл тақырып бойынша айтылғаны:",
+        "ru": "Что политика говорит по этой теме:",
+        "en": "What the policy does say on this:",
     },
     "ask_office": {
         "kk": "Нақты ақпарат алу үшін хабарласыңыз: {office}.",
@@ -84,6 +87,31 @@ PHRASES = {
         "en": "I cannot calculate this: {message}",
     },
 }
+
+
+# What a missing figure is, by the kind grounding names (assistant/grounding.py): a price,
+# a date, a clock time, or the unit of an amount asked for.
+FIGURE_NAMES = {
+    "price": {"kk": "баға, сома", "ru": "цена, сумма", "en": "a price or an amount of money"},
+    "money": {"kk": "баға, сома", "ru": "цена, сумма", "en": "a price or an amount of money"},
+    "date": {"kk": "нақты күн", "ru": "точная дата", "en": "an exact date"},
+    "time": {"kk": "уақыт", "ru": "время", "en": "a time of day"},
+    "credits": {"kk": "кредит саны", "ru": "число кредитов", "en": "a number of credits"},
+    "hours": {"kk": "сағат саны", "ru": "число часов", "en": "a number of hours"},
+    "minutes": {"kk": "минут саны", "ru": "число минут", "en": "a number of minutes"},
+    "days": {"kk": "күн саны", "ru": "число дней", "en": "a number of days"},
+    "weeks": {"kk": "апта саны", "ru": "число недель", "en": "a number of weeks"},
+    "months": {"kk": "ай саны", "ru": "число месяцев", "en": "a number of months"},
+    "years": {"kk": "жыл саны", "ru": "число лет", "en": "a number of years"},
+    "times": {"kk": "рет саны", "ru": "число раз", "en": "a number of times"},
+    "points": {"kk": "балл", "ru": "баллы", "en": "a number of points"},
+    "percent": {"kk": "пайыз", "ru": "процент", "en": "a percentage"},
+}
+
+
+def missing_figure(kind: str, lang: str) -> str:
+    names = FIGURE_NAMES.get(kind) or FIGURE_NAMES["price"]
+    return phrase("missing_figure", lang, what=names[lang])
 
 
 def phrase(key: str, lang: str, **values: str) -> str:
@@ -182,12 +210,26 @@ def compose_answer(
     return "\n".join(p for p in parts if p)
 
 
+def compose_without_figure(
+    lang: str, figure: str, lead: str, quotes: list[Quote], office: str
+) -> str:
+    """The figure asked for is not in the policy: said first, with where to ask; then what
+    the policy does say on the topic, and the clauses it rests on."""
+    parts = [missing_figure(figure, lang), phrase("ask_office", lang, office=office)]
+    parts += [phrase("what_it_says", lang), lead, phrase("editorial", lang)]
+    if quotes:
+        parts += [phrase("lead", lang), quote_block(quotes)]
+    if phrase("official", lang):
+        parts.append(phrase("official", lang))
+    return "\n".join(p for p in parts if p)
+
+
 def compose_not_covered(
-    lang: str, office: str, quotes: list[Quote], missing_figure: bool = False
+    lang: str, office: str, quotes: list[Quote], figure: str | None = None
 ) -> str:
     parts = [phrase("not_covered", lang)]
-    if missing_figure:
-        parts.append(phrase("missing_figure", lang))
+    if figure:
+        parts.append(missing_figure(figure, lang))
     parts.append(phrase("ask_office", lang, office=office))
     if quotes:
         parts += [phrase("closest", lang), quote_block(quotes)]

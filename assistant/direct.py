@@ -16,7 +16,7 @@ The clauses quoted under the answer are the card's, or the retrieved ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from assistant.grounding import Coverage
@@ -61,6 +61,7 @@ class Lead:
     clauses: list[str] = field(default_factory=list)  # what to quote under it, in order
     card: str | None = None
     covered: bool = True
+    missing_figure: str | None = None  # the topic is answered, not the figure asked for
 
 
 def lead_for(
@@ -92,6 +93,13 @@ def lead_for(
         return best is not None and card is not None and bool(found & set(card.clauses))
 
     if coverage.missing_figure:  # a price, date, time or amount the clauses do not state
+        # said first; what the policy does say on the topic follows when it is sure of it
+        # ("can he be readmitted, and at what price?": yes, within four weeks; no price)
+        rest = lead_for(
+            lang, hits, cards, replace(coverage, missing_figure=None), chosen, latin_typed
+        )
+        if rest.kind in ("card", "gloss") and rest.covered:
+            return replace(rest, covered=False, missing_figure=coverage.missing_figure)
         return Lead("not_covered", "", chosen, covered=False)
     # Of the cards that could lead, the closest to the question (the fused order also
     # weighs BM25, which a neighbouring card's shared words can sway)

@@ -62,12 +62,19 @@ QUESTION_WORDS = {
 
 @dataclass(frozen=True)
 class Coverage:
+    """`covered`: the topic is the policy's; `missing_figure`: yet the figure asked for is not
+    stated, so the question as asked is not answered (see `answered`)."""
+
     covered: bool
     similarity: float
     support: float
     # "price" | "date" | "time", or the unit of an amount asked for ("days", "times",
     # "points", "percent"…), that the clauses found do not state
     missing_figure: str | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self.covered and not self.missing_figure
 
 
 # A question that asks for a specific price, calendar date or clock time is covered only
@@ -79,7 +86,8 @@ FIGURE_QUESTIONS = {
         r"how much (does|do|is|are|will|would)\b.{0,40}\b(cost|pay|charge)|\b(price|cost|fee) of\b"
         r"|\btenge\b|how much money|how much is (the|a|my)\b.{0,30}\b(stipend|scholarship|fee)"
         r"|how much is it\b.{0,20}\bper (month|year|semester|credit)"
-        r"|сколько стоит|сколько стоят|какова стоимость|\bцена\b|сколько (платить|тенге|денег)"
+        r"|сколько (?:\w+ ){0,3}сто(?:ит|ят|ить)\b|какова стоимость|\bцена\b"
+        r"|сколько (платить|тенге|денег)"
         r"|сколько в месяц|размер стипенди|қанша тұрады|бағасы қанша|құны қанша|қанша теңге"
         r"|қанша төлеу|қанша ақша|айына қанша|qansha (turady|tenge|aqsha)",
         re.IGNORECASE,
@@ -219,7 +227,7 @@ def assess_coverage(question: str, lang: str, hits: list[Hit]) -> Coverage:
     texts = [local[h.clause_id].text for h in hits[:SUPPORT_DEPTH] if h.clause_id in local]
     figure = asked_figure(question)
     if figure and not any(FIGURE_IN_TEXT[figure].search(t) for t in texts):
-        return Coverage(False, round(similarity, 4), share, figure)
+        return Coverage(covered, round(similarity, 4), share, figure)
     amount = asked_amount(question)
     if amount:
         # the official Kazakh text too: a translation may spell the number in words ("трёх")
@@ -228,7 +236,7 @@ def assess_coverage(question: str, lang: str, hits: list[Hit]) -> Coverage:
             official[h.clause_id].text for h in hits[:SUPPORT_DEPTH] if h.clause_id in official
         ]
         if not any(states_amount(t, amount) for t in texts):
-            return Coverage(False, round(similarity, 4), share, amount)
+            return Coverage(covered, round(similarity, 4), share, amount)
     return Coverage(covered, round(similarity, 4), share)
 
 

@@ -289,7 +289,8 @@ def _bare_answers(
         digits = [v for v in free if not v.words] or free  # "the two profile ones" is no score
         out[lists[0]] = [v.value for v in digits]  # "History 15, math literacy 8, reading 9 ..."
     elif courses := [n for n in missing if isinstance(before.get(n), list) and n in reads]:
-        filled = _fill_courses(before[courses[0]], free, kinds["letter"])  # "5, 5 and 4 credits"
+        every = msg.has("both")  # "all of them are 5 credits", "бәрі 5 кредиттен"
+        filled = _fill_courses(before[courses[0]], free, kinds["letter"], every)
         if filled:
             out[courses[0]] = filled
     elif not (missing or reading.args) and len(distinct) == 1 and _what_if(msg):
@@ -299,14 +300,19 @@ def _bare_answers(
     return out
 
 
-def _fill_courses(courses: list[Any], numbers: list[Value], letters: list[Value]) -> list | None:
+def _fill_courses(
+    courses: list[Any], numbers: list[Value], letters: list[Value], every: bool = False
+) -> list | None:
     """Credits or grades given in order for the courses read before ("they're 5, 5 and 4
-    credits, same order"): as many values as courses, each course lacking that field."""
+    credits, same order"): as many values as courses, each course lacking that field; or
+    one value said of every course ("all of them are 5 credits")."""
     if not all(isinstance(c, dict) for c in courses):
         return None
     credits = [v.value for v in numbers if v.unit in (None, "credits")]
     grades = [v.value for v in letters]
     out = [dict(c) for c in courses]
+    if every and len(credits) == 1:
+        credits = credits * len(out)
     for field, values in (("credits", credits), ("letter", grades)):
         if len(values) == len(out) and all(c.get(field) is None for c in out):
             for course, value in zip(out, values, strict=True):

@@ -214,7 +214,7 @@ class Assistant:
         coverage = assess_coverage(question, lang, hits)
         calculated = any(call.result is not None for call in draft.tool_calls)
         if not self.direct_answers:
-            lead = direct.Lead("quotes", "", chosen, covered=coverage.covered)
+            lead = direct.Lead("quotes", "", chosen, covered=coverage.answered)
         else:
             latin_typed = query_text_for(question, lang) != question  # Kazakh in Latin letters
             lead = direct.lead_for(lang, hits, result.cards, coverage, chosen, latin_typed)
@@ -223,7 +223,7 @@ class Assistant:
         open_topic = lead.kind == "card" and not lead.covered
         if calculated and not open_topic:
             lead = direct.Lead("quotes", "", chosen)
-        if lead.covered:
+        if lead.covered or lead.missing_figure:
             quoted = quotes.quoted_clauses(lead.clauses, lang)
         else:
             quoted = quotes.quoted_clauses(lead.clauses[:MAX_RELATED], lang, whole_lists=False)
@@ -232,10 +232,16 @@ class Assistant:
         shown = [Quote(cid, composer.select_quote(question, local[cid], lang)) for cid in quoted]
         if lead.kind == "quotes" and lead.covered:
             draft.texts.append(composer.compose_retrieval(lang, shown))
+        elif lead.missing_figure:
+            office = office_for([h.section for h in hits], lang)
+            text = composer.compose_without_figure(
+                lang, lead.missing_figure, lead.text, shown, office
+            )
+            draft.texts.insert(0 if calculated else len(draft.texts), text)
         elif lead.kind in ("quotes", "not_covered"):
             office = office_for([h.section for h in hits], lang)
             draft.texts.append(
-                composer.compose_not_covered(lang, office, shown, bool(coverage.missing_figure))
+                composer.compose_not_covered(lang, office, shown, coverage.missing_figure)
             )
         elif open_topic and calculated:
             text = composer.compose_answer(lang, lead.text, shown, lead.kind, lead.covered)

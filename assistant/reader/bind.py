@@ -322,6 +322,7 @@ class Binder:
             for m in self.msg.of_kind("group"):
                 if m.meaning[1] == group:
                     out += self._run_claims(members, m.end)
+                    out += self._run_before_claims(members, m.start)
             out += self._ordinal_claims(group, members)
         return out
 
@@ -344,6 +345,38 @@ class Binder:
         if not all(self.fits(n, i) for n, i in links):
             return []
         return [Claim(0.2, links, single=False)]
+
+    def _run_before_claims(self, members: list[str], before: int) -> list[Claim]:
+        """ "85 и 90 — это мои рейтинги": the group named after its values, one for each."""
+        run = self.run_before(before)
+        if len(run) != len(members):
+            return []
+        links = tuple(zip(members, run, strict=True))
+        if not all(self.fits(n, i) for n, i in links):
+            return []
+        return [Claim(0.2 + BACKWARD, links, single=False)]
+
+    def run_before(self, before: int, *, max_gap: float = 2.0) -> list[int]:
+        """Values listed right before token `before` ("72 and 65 are my ratings"), in order."""
+        ordered = sorted(
+            (i for i in self.numbers if self.msg.values[i].last <= before),
+            key=lambda i: self.msg.values[i].start,
+        )
+        if not ordered:
+            return []
+        lead = self.gap(self.msg.values[ordered[-1]].last, before)
+        if lead is None or lead > max_gap:
+            return []
+        separators = {k for m in self.msg.of_kind("sep") for k in range(m.start, m.end)}
+        run = [ordered[-1]]
+        for i in reversed(ordered[:-1]):
+            between = range(self.msg.values[i].last, self.msg.values[run[0]].start)
+            if not between or not all(
+                k in separators or self.msg.tokens[k].text in ",/&" for k in between
+            ):
+                break
+            run.insert(0, i)
+        return run
 
     def run_after(
         self, after: int, *, max_gap: float = 2.0, named: bool = False, lenient: bool = False
@@ -844,7 +877,10 @@ def _choices(binder: Binder, reading: Reading) -> None:
         if read.kind not in ("choice", "text", "cefr"):
             continue
         found = _outermost([m for m in msg.of_kind("value") if m.meaning[1] == name])
-        values = {m.meaning[2] for m in found if not _negated(msg, m.start, m.end)}
+        # "the state exam I could not pass" ("тапсыра алмадым"): the verb of failing says
+        # "not" of the passing, not of which exam it was
+        verbs = msg.of_kind("intent", "received")
+        values = {m.meaning[2] for m in found if not _negated(msg, m.start, m.end, verbs)}
         if read.kind == "cefr":
             values |= {v.value for v in msg.values if v.kind == "cefr"}
         if len(values) == 1:

@@ -91,7 +91,9 @@ def _read(msg: Message, named: bool) -> Found | None:
     courses = [c for c in (_course(msg, a, b) for a, b in merged) if c is not None]
     letters = [i for i, v in enumerate(msg.values) if v.kind == "letter"]
     graded = [c for c in courses if c.grade.kind == "letter"]
-    if len(courses) != len(credits) or len(graded) != len(letters):
+    if len(courses) != len(credits) or len(graded) != len(letters) - _mentioned_again(
+        msg, courses, letters
+    ):
         return Found([], frozenset())
     out = []
     for n, course in enumerate(courses, 1):
@@ -188,7 +190,9 @@ def _uniform(msg: Message, credits: list[int], named: bool) -> Found | None:
     if named or len(credits) != 1 or not msg.has("both"):
         return None
     credit = msg.values[credits[0]]
-    _, letters, scores = _in(msg, 0, len(msg.tokens))
+    # its own sentence: "GPA қанша, 2,5-тен жоғары ма?" after it asks about a threshold
+    start, end = _sentence(msg, credit.start)
+    _, letters, scores = _in(msg, start, end)
     grades = letters if letters and not scores else scores if scores and not letters else []
     if len(grades) < 2:
         return None
@@ -216,8 +220,13 @@ def _in(msg: Message, start: int, end: int) -> tuple[list[int], list[int], list[
 def _score_like(msg: Message, i: int, numbers: set[int]) -> bool:
     """A number that may be a course's score: 0-100, no unit but points, not in a name."""
     v = msg.values[i]
+    counted = v.words and v.value < 10  # "екі ғана пәнім": a count of courses, no score
     return (
-        i in numbers and v.unit in (None, "points") and 0 <= v.value <= 100 and not _in_name(msg, v)
+        i in numbers
+        and v.unit in (None, "points")
+        and 0 <= v.value <= 100
+        and not _in_name(msg, v)
+        and not counted
     )
 
 
@@ -291,3 +300,29 @@ def _name(msg: Message, start: int, end: int, credit: Value, grade: Value) -> st
 
 def _number_in_name(msg: Message, k: int) -> bool:
     return msg.tokens[k].kind == "num" and k > 0 and msg.tokens[k - 1].kind == "word"
+
+
+def _mentioned_again(msg: Message, courses: list[Course], letters: list[int]) -> int:
+    """ "… Философия 5 кредитов FX. Деканатта айтты что FX тоже считается": a grade of the
+    list named again after it, with no credit count of its own, is the same course."""
+    if not courses:
+        return 0
+    used = {id(c.grade) for c in courses}
+    listed = {c.grade.value for c in courses if c.grade.kind == "letter"}
+    end = max(max(c.credits.start, c.grade.start) for c in courses)
+    again = [
+        i
+        for i in letters
+        if id(msg.values[i]) not in used
+        and msg.values[i].start > end
+        and msg.values[i].value in listed
+    ]
+    return len(again)
+
+
+def _sentence(msg: Message, k: int) -> tuple[int, int]:
+    """Tokens [start, end) of the sentence holding token k."""
+    ends = [i for i, t in enumerate(msg.tokens) if t.kind == "punct" and t.text in ".?!\n"]
+    start = max([i + 1 for i in ends if i < k], default=0)
+    end = min([i for i in ends if i > k], default=len(msg.tokens))
+    return start, end

@@ -26,6 +26,7 @@ _LISTS = (
     ("alternatives", ("alt",)),
     ("negation_before", ("neg_before",)),
     ("negation_after", ("neg_after",)),
+    ("correction", ("correction",)),
     ("clause_break", ("break",)),
     ("both", ("both",)),
     ("part_of", ("part_of",)),
@@ -247,6 +248,8 @@ def _match(phrase: Phrase, tokens: list[Token], start: int) -> tuple[int, tuple[
     for n, word in enumerate(words):
         if word.gap:
             continue
+        if word.text == "-" and (i >= len(tokens) or tokens[i].text != "-"):
+            continue  # "# -ден асады": the tokenizer keeps no hyphen inside "5-ден"
         if n and i < len(tokens) and tokens[i].text in SKIPPED and i + 1 < len(tokens):
             i += 1  # "мат. сауаттылық", "ак. часов", "F па, әлде FX", "(бейіндік) доктор..."
         if n and words[n - 1].gap:  # up to two words of any kind before this one

@@ -9,6 +9,7 @@ from assistant.reader.lexicon import Mention, lexicon
 from assistant.reader.tokens import Token, normalize, tokenize
 from assistant.reader.values import (
     Value,
+    apply_corrections,
     attach_units,
     excluded_numbers,
     join_durations,
@@ -63,8 +64,8 @@ def read_message(raw: str) -> Message:
     values = sorted(
         numbers + read_letters(text, tokens) + read_levels(tokens), key=lambda v: v.start
     )
-    values = _drop_overlaps(values)
-    excluded = excluded_numbers(text, tokens, values, mentions)
+    values, corrected = apply_corrections(tokens, _drop_overlaps(values), mentions)
+    excluded = excluded_numbers(text, tokens, values, mentions) | corrected
     return Message(
         text, tokens, mentions, values, excluded, negated_numbers(tokens, values, mentions)
     )

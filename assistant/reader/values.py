@@ -40,7 +40,8 @@ _ARTICLE_NEXT = re.compile(
 _PREPOSITION_NEXT = re.compile(r" [а-яәғқңөұүһі]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n])\s*$")
 GRADES = ("A", "A-", "B+", "B", "B-", "C+", "C", "C-", "D+", "D", "FX", "F")
-_CEFR = re.compile(r"^([abcавс])-?([12])$")
+_CEFR = re.compile(r"^([abcавсб])-?([12])$")
+_LEVEL_TO_LATIN = str.maketrans("авсб", "abcb")  # "Б2": B2 as Russian speakers say it
 CALENDAR_YEARS = range(1990, 2101)
 
 
@@ -118,7 +119,9 @@ def _word_number(token: Token, table: _NumberTable, kazakh: str) -> tuple[str, f
     if token.kind != "word":
         return None
     latin = is_latin(token.text)  # "toğyz", "myñ": Kazakh Latin letters too
-    keys = [("en", token.low), ("ru", token.ru)]
+    # Russian number words in Cyrillic only: typed in Latin letters they are English words
+    # ("this sem" is a semester, not семь)
+    keys = [("en", token.low)] if latin else [("en", token.low), ("ru", token.ru)]
     homonym = token.low in table.homonyms and kazakh not in ("letters", "all")
     if (kazakh == "all" or (kazakh in ("cyrillic", "letters") and not latin)) and not homonym:
         keys.append(("kk-latn", token.loose) if latin else ("kk", token.low))
@@ -186,7 +189,9 @@ def _thousands(tokens, i, value, end, table, kazakh):
         value, end = value * 1000 + int(tokens[end].text), end + 1
     if end < len(tokens):
         word = _word_number(tokens[end], table, kazakh)
-        if word and word[0] == "multiplier" and word[1] >= 1000:
+        # "18 мың", "21к"; a one-letter multiplier only written onto the number ("к экзамену")
+        letter = len(tokens[end].text) == 1 and not tokens[end].attached
+        if word and word[0] == "multiplier" and word[1] >= 1000 and not letter:
             value, end = _plain(value * word[1]), end + 1
     return value, end
 
@@ -273,12 +278,12 @@ def read_letters(text: str, tokens: list[Token]) -> list[Value]:
 
 
 def read_levels(tokens: list[Token]) -> list[Value]:
-    """CEFR levels written as codes: "B2", Cyrillic "В2", "c1"."""
+    """CEFR levels written as codes: "B2", Cyrillic "В2" or "Б2", "c1"."""
     found = []
     for i, token in enumerate(tokens):
         m = _CEFR.match(token.low) if token.kind == "code" else None
         if m:
-            level = m.group(1).translate(_TO_LATIN).upper() + m.group(2)
+            level = m.group(1).translate(_LEVEL_TO_LATIN).upper() + m.group(2)
             found.append(Value("cefr", level, i, i + 1))
     return found
 
@@ -355,9 +360,17 @@ def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Toke
         # a unit phrase may begin with the ending ("3-го года": a year of study)
         here = [m for m in units.get(value.end, []) if m.end > end] or units.get(end, [])
         if not here and end < len(tokens) and tokens[end].text in ("-", "x", "х"):
-            here = units.get(end + 1, [])
+            # "5-кредит", "5 х кредит"; a dash with spaces both sides parts two things
+            # ("UNT total 68 - subjects 12, 15 …")
+            dash = tokens[end]
+            spaced = dash.start > tokens[end - 1].end and (
+                end + 1 < len(tokens) and tokens[end + 1].start > dash.end
+            )
+            if not (spaced and dash.text == "-"):
+                here = units.get(end + 1, [])
         if value.kind == "number" and here:
-            best = max(here, key=lambda m: m.end - m.start)
+            # the longest unit phrase; of two as long, a scale ("4 балльной": a 4-point scale)
+            best = max(here, key=lambda m: (m.end - m.start, m.meaning[1] == "scale"))
             value = replace(value, unit=best.meaning[1], unit_end=best.end)
         out.append(value)
     for n in range(len(out) - 2, -1, -1):
@@ -397,6 +410,11 @@ def _endings() -> frozenset[str]:
         for ending in (*vocab.numbers.suffixes, *vocab.part_suffixes, *vocab.numbers.ordinal):
             out |= {ending.lower(), word_form(ending, "kk")}
     return frozenset(out)
+
+
+def _glued_ending(token: Token) -> bool:
+    """A case or ordinal ending written onto a number ("305-й", "2-ші", "3rd")."""
+    return token.attached and token.kind == "word" and (_ending(token) or len(token.text) <= 3)
 
 
 def _ending(token: Token) -> bool:
@@ -447,6 +465,8 @@ def excluded_numbers(
         long_digits = first.kind == "num" and len(first.text) > 7 and value.unit != "money"
         labelled = any(k in in_labels for k in range(value.start, value.end))
         near_irrelevant = value.start in irrelevant_ends or value.end in irrelevant_starts
+        if value.end < len(tokens) and _glued_ending(tokens[value.end]):
+            near_irrelevant |= value.end + 1 in irrelevant_starts  # "305-й аудитории"
         # "бір кредит", "one credit": an article (a rule per unit); "one year" of work: a value
         lone_one = value.words and value.value == 1 and value.unit not in DURATIONS
         # "the two ratings", "екі рейтинг": a small number word before a label counts things
@@ -457,7 +477,20 @@ def excluded_numbers(
             out.add(i)
         elif _range_end(tokens, value) or (i > 0 and _range_end(tokens, values[i - 1])):
             out.add(i)  # "2-3 minutes": a range states no one value
+        elif _split(tokens, values, i) or (i > 0 and _split(tokens, values, i - 1)):
+            out.add(i)  # "weighted 60/40": a split of 100, not two values
     return out | negated_numbers(tokens, values, mentions)
+
+
+def _split(tokens: list[Token], values: list[Value], i: int) -> bool:
+    """Values i and i+1 are written "60/40", and their parts make a whole 100."""
+    if i + 1 >= len(values) or values[i].kind != "number" or values[i + 1].kind != "number":
+        return False
+    a, b = values[i], values[i + 1]
+    slash = a.end < len(tokens) and tokens[a.end].text == "/" and b.start == a.end + 1
+    glued = slash and tokens[a.end].start == tokens[a.end - 1].end
+    parts = isinstance(a.value, int) and isinstance(b.value, int) and 0 < b.value < 100
+    return glued and parts and a.value + b.value == 100 and a.value != b.value
 
 
 def _range_end(tokens: list[Token], value: Value) -> bool:
@@ -483,3 +516,35 @@ def negated_numbers(tokens: list[Token], values: list[Value], mentions: list[Men
         if value.start in before or end in after or (value.end in after and value.unit is None):
             out.add(i)
     return out
+
+
+CORRECTING = frozenset({"correction", "no", "neg_after", "neg_before"})
+
+
+def apply_corrections(
+    tokens: list[Token], values: list[Value], mentions: list[Mention]
+) -> tuple[list[Value], set[int]]:
+    """ "exam 60, sorry, 65", "40... жоқ, кешіріңіз, 45": the writer corrects the number just
+    written (nothing but the correction and punctuation lies between the two). The new
+    number takes the old one's place, next to its label; the indices of the numbers that
+    moved are returned to be left unbound where they were written."""
+    out, moved = list(values), set()
+    for i in range(len(values) - 1):
+        old, new = out[i], values[i + 1]
+        if old.kind != "number" or new.kind != "number":
+            continue
+        start, stop = old.unit_end or old.end, new.start  # after its unit: "4 classes, sorry, 5"
+        cues = [m for m in mentions if m.kind in CORRECTING and start <= m.start and m.end <= stop]
+        if not any(m.kind in ("correction", "no") for m in cues):
+            continue
+        if any(m.kind == "neg_before" and m.end == new.start for m in cues):
+            continue  # "Р2 был 86, не 88,5": the second is the wrong one
+        covered = {k for m in cues for k in range(m.start, m.end)}
+        if all(k in covered or tokens[k].kind == "punct" for k in range(start, stop)):
+            # a unit said with either number; one shared along a list ("3.2, ой, 3.4, 2 курс")
+            # came with the list the correction broke
+            direct = [v for v in (old, new) if v.unit and v.unit_end is not None]
+            unit, unit_end = (direct[0].unit, direct[0].unit_end) if direct else (None, None)
+            out[i] = replace(old, value=new.value, words=new.words, unit=unit, unit_end=unit_end)
+            moved.add(i + 1)
+    return out, moved

@@ -79,6 +79,11 @@ class Vocabulary(BaseModel):
     alternatives: list[str] = []
     negation_before: list[str] = []
     negation_after: list[str] = []
+    correction: list[str] = Field(
+        default=[],
+        description='a writer correcting a number they just wrote ("exam 60, sorry, 65"): '
+        "the number before one of these, and then another number, is replaced by the second",
+    )
     clause_break: list[str] = []
     both: list[str] = []
     numbers: NumberWords = NumberWords()

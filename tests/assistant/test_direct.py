@@ -84,3 +84,17 @@ def test_of_the_cards_that_could_lead_the_closest_leads():
     closer = card("exam-appeal-deadline", CARD_LEADS + 0.03, "8.23")
     lead = lead_for("kk", hits("8.23", "8.24"), [first, closer], COVERED, ["8.23", "8.24"])
     assert lead.kind == "card" and lead.card == "exam-appeal-deadline"
+
+
+def test_a_figure_the_clauses_do_not_state_is_said_first_and_the_topic_still_answered():
+    # "can I be readmitted, and what will it cost?": the card answers, the price is missing
+    figure = Coverage(True, 0.9, 0.7, "price")
+    lead = lead_for("en", hits("11.7", "11.3"), [card("summer-max-credits", 0.95, "11.7")],
+                    figure, ["11.7", "11.3"])  # fmt: skip
+    assert lead.kind == "card" and not lead.covered and lead.missing_figure == "price"
+
+
+def test_a_missing_figure_with_no_sure_answer_to_the_rest_is_not_covered():
+    figure = Coverage(False, 0.8, 0.1, "price")
+    lead = lead_for("en", hits("8.35", "8.36"), [], figure, ["8.35", "8.36"])
+    assert lead.kind == "not_covered" and lead.missing_figure is None

@@ -51,10 +51,10 @@ def test_clauses_that_do_not_state_the_amount_asked_for_do_not_cover_it():
     # §8.24 is about what the appeal commission decides, not how many days it takes
     assert "күн" not in clauses_by_id("kk")["8.24"].text
     coverage = assess_coverage("Комиссия неше күн ішінде шешім шығарады?", "kk", _hits("8.24"))
-    assert not coverage.covered and coverage.missing_figure == "days"
+    assert not coverage.answered and coverage.missing_figure == "days"
 
 
 def test_clauses_that_state_the_amount_cover_it():
     # §7.8: the vacation is at least 7 weeks a year
     coverage = assess_coverage("Каникулы сколько недель в году?", "ru", _hits("7.8"))
-    assert coverage.covered and coverage.missing_figure is None
+    assert coverage.answered and coverage.missing_figure is None

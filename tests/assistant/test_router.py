@@ -1222,3 +1222,259 @@ def test_a_negation_ends_with_its_sentence():
     # the "жоқ" of the first sentence does not deny the "летом" of the second
     decision = route("разница 14 кредит, пәндер жоқ. летом оқимын ба?")
     assert decision.arguments == {"difference_credits": 14, "in_current_schedule": False}
+
+
+# ---- a writer correcting, naming a group after its values, a split, a grade named again --------
+
+
+@pytest.mark.parametrize(
+    ("message", "arguments"),
+    [
+        ("R1 = 90, R2 = 88, exam 60, sorry, 65. final?", {"r1": 90, "r2": 88, "exam": 65}),
+        (
+            "R1 55, R2 58, емтихан 40... жоқ, кешіріңіз, 45. Қорытынды қанша?",
+            {"r1": 55, "r2": 58, "exam": 45},
+        ),
+        ("Р1 70, Р2 80, экзамен 50, вернее 55. Итоговая?", {"r1": 70, "r2": 80, "exam": 55}),
+    ],
+)
+def test_a_number_the_writer_corrects_is_replaced(message, arguments):
+    decision = route(message)
+    assert (decision.tool, decision.arguments, decision.missing) == ("final_grade", arguments, [])
+
+
+def test_a_corrected_number_keeps_its_unit_and_leaves_no_list_unit_behind():
+    decision = route("I missed 4 classes, sorry, 5 classes out of 30. R1 60 R2 70, admitted?")
+    assert decision.arguments == {"missed": 5, "total_classes": 30, "r1": 60, "r2": 70}
+    decision = route("GPA 3.2, ой, 3.4, 2 курс, английский B2, мобильность?")
+    assert decision.arguments == {"gpa": 3.4, "year": 2, "english_level": "B2"}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "85 и 90 — это мои рейтинги (первый и второй), 70 — экзамен. Какая итоговая?",
+        "85 and 90 are my ratings, exam 70. final?",
+    ],
+)
+def test_a_group_named_after_its_values(message):
+    decision = route(message)
+    assert decision.arguments == {"r1": 85, "r2": 90, "exam": 70}
+
+
+def test_a_weighting_split_is_no_pair_of_values_but_an_even_pair_is():
+    assert route("exam 60/40 weighting? R1 70, R2 80, exam 50, final?").arguments == {
+        "r1": 70,
+        "r2": 80,
+        "exam": 50,
+    }
+    assert route("ratings 50/50, exam 40, final?").arguments == {"r1": 50, "r2": 50, "exam": 40}
+
+
+def test_a_grade_of_the_list_named_again_is_the_same_course():
+    decision = route(
+        "GPA есептеп беріңізші: Химия 3 кредита B-, Экология 4 кредит А, Философия 5 кредитов FX."
+        " Деканатта айтты что FX тоже считается в GPA"
+    )
+    assert decision.arguments == {
+        "courses": [
+            {"credits": 3, "letter": "B-"},
+            {"credits": 4, "letter": "A"},
+            {"credits": 5, "letter": "FX"},
+        ]
+    }
+
+
+def test_an_english_abbreviation_is_no_russian_number_word_in_latin_letters():
+    decision = route("This sem: Calculus 5 cr A-, Physics 4 credits B. gpa pls")
+    assert decision.arguments == {
+        "courses": [{"credits": 5, "letter": "A-"}, {"credits": 4, "letter": "B"}]
+    }
+
+
+def test_a_number_then_the_wrong_one_is_no_correction_of_the_first():
+    earlier = PendingTool(tool="final_grade", arguments={"r1": 90, "r2": 88.5, "exam": 93})
+    decision = route("ой, перепутал, Р2 был 86, не 88,5", earlier)
+    assert decision.arguments == {"r1": 90, "r2": 86, "exam": 93}
+
+
+@pytest.mark.parametrize(
+    ("message", "tool", "arguments"),
+    [
+        # a dash with spaces parts a total from the next label: no unit crosses it
+        (
+            "UNT total 68 - subjects 12, 15, 4, 20 and 17. Regular school. Can I get a grant?",
+            "admission_bachelor",
+            {"unt_total": 68, "subject_scores": [12, 15, 4, 20, 17], "route": "standard"},
+        ),
+        # a room number with its ordinal ending is no exam score
+        (
+            "Рейтинги 65 и 71, экзамен завтра в 305-й аудитории. Какая итоговая выйдет?",
+            "final_grade",
+            {"r1": 65, "r2": 71},
+        ),
+        # "Б2": a CEFR level as Russian speakers write it
+        (
+            "Бакалавр, 2 курс, английский Б2, GPA 2.7, направление совпадает. Мобильность?",
+            "mobility_eligibility",
+            {
+                "level": "bachelor",
+                "year": 2,
+                "english_level": "B2",
+                "gpa": 2.7,
+                "field_match": True,
+            },
+        ),
+        # the verb of failing does not deny which exam it was
+        (
+            "Қазақстан тарихы бойынша мемлекеттік емтиханды тапсыра алмадым. Не істеуім керек?",
+            "retake_path",
+            {"context": "kz_history_state_exam"},
+        ),
+    ],
+)
+def test_what_parts_values_from_labels_and_what_does_not(message, tool, arguments):
+    decision = route(message)
+    assert (decision.tool, decision.arguments) == (tool, arguments)
+
+
+def test_a_count_said_with_was_is_no_total():
+    earlier = PendingTool(
+        tool="exam_admission", arguments={"r1": 62, "r2": 70, "missed": 16, "total_classes": 30}
+    )
+    decision = route("а если бы пропусков было только 12?", earlier)
+    assert decision.arguments == {"r1": 62, "r2": 70, "missed": 12, "total_classes": 30}
+
+
+@pytest.mark.parametrize(
+    ("message", "arguments"),
+    [
+        ("Бір пән 4 кредит. Сағаты қанша?", {"credits": 4}),
+        ("pan 135 akademiyalyq sagat, kredit qansha", {"academic_hours": 135}),
+        ("Дисциплина 240 академ часов, сколько кредит шығады?", {"academic_hours": 240}),
+        ("12 credits, i need the hours and the classroom minimum", {"credits": 12}),
+    ],
+)
+def test_a_conversion_asked_with_the_unit_before_how_many(message, arguments):
+    decision = route(message)
+    assert (decision.tool, decision.arguments, decision.missing) == (
+        "credit_hours",
+        arguments,
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "FX второй раз по химии. дальше что?",
+        "второй раз FX по физике, че делать",
+        "FX алдым екінші раз, химиядан. курсты қайта оқимын ба?",
+    ],
+)
+def test_a_second_fx_told_colloquially_gets_its_path(message):
+    decision = route(message)
+    assert (decision.tool, decision.arguments) == ("retake_path", {"grade": "FX", "fx_count": 2})
+
+
+def test_one_credit_count_said_of_every_course_in_its_own_sentence():
+    decision = route(
+        "бағаларым 76, 82, 90 баллов, барлығы 5 кредиттен. GPA қанша, 2,5-тен жоғары ма?"
+    )
+    assert decision.arguments == {
+        "courses": [
+            {"credits": 5, "score": 76},
+            {"credits": 5, "score": 82},
+            {"credits": 5, "score": 90},
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    "message", ["бәрі 5 кредиттен", "all of them are 5 credits", "все по 5 кредитов"]
+)
+def test_a_reply_giving_one_credit_count_for_every_course(message):
+    earlier = PendingTool(
+        tool="gpa",
+        arguments={
+            "courses": [{"credits": None, "letter": "A"}, {"credits": None, "letter": "B+"}]
+        },
+        asked=["courses"],
+    )
+    decision = route(message, earlier)
+    assert decision.arguments == {
+        "courses": [{"credits": 5, "letter": "A"}, {"credits": 5, "letter": "B+"}]
+    }
+    assert decision.missing == []
+
+
+def test_one_letter_multiplier_only_written_onto_its_number():
+    assert route("летом 10 кредитов, 1 кредит 25k тенге, сколько платить?").arguments == {
+        "retake_credits": 10,
+        "credit_price": 25000,
+    }
+    assert route("Р1 60 Р2 70 допуск к экзамену?").arguments == {"r1": 60, "r2": 70}
+
+
+def test_a_kazakh_exam_abbreviation_and_a_helper_verb():
+    decision = route("р1 66 р2 71 емт 80, қорытындыны есептеп жіберші")
+    assert (decision.tool, decision.arguments) == ("final_grade", {"r1": 66, "r2": 71, "exam": 80})
+
+
+@pytest.mark.parametrize(
+    ("message", "tool", "arguments", "missing"),
+    [
+        (
+            "колледж бітірдім, қысқартылған бағдарлама, ҰБТ 28, пәндерден 5-тен жоғары сияқты",
+            "admission_bachelor",
+            {"unt_total": 28, "route": "shortened_tvet"},
+            ["subject_scores"],
+        ),
+        (
+            "GPA 2,5-тен жоғары ма? менің GPA 2,7, бакалавр 2 курс, ағылшын B2, мобильность",
+            "mobility_eligibility",
+            {"gpa": 2.7, "year": 2, "level": "bachelor", "english_level": "B2"},
+            [],
+        ),
+        (
+            "Bachelor, year 2, English B2, GPA above 2.5 I think. Can I go on exchange?",
+            "mobility_eligibility",
+            {"year": 2, "level": "bachelor", "english_level": "B2"},
+            ["gpa"],
+        ),
+    ],
+)
+def test_a_bound_is_no_value(message, tool, arguments, missing):
+    decision = route(message)
+    assert (decision.tool, decision.arguments, decision.missing) == (tool, arguments, missing)
+
+
+@pytest.mark.parametrize(
+    ("message", "tool", "arguments"),
+    [
+        (
+            "Екі ғана пәнім бар: біреуі 6 кредиттік, одан 91 балл алдым, екіншісі 4 кредит, 68 балл. GPA?",
+            "gpa",
+            {"courses": [{"credits": 6, "score": 91}, {"credits": 4, "score": 68}]},
+        ),
+        (
+            "Сын защищал дипломную работу, в ведомости F. Может ли пересдать?",
+            "retake_path",
+            {"context": "final_attestation", "grade": "F"},
+        ),
+        (
+            "Профессиональная докторантура на грант: магистр есть, стаж 1,5 года, экзамен 49 баллов.",
+            "admission_doctoral",
+            {
+                "program": "profile",
+                "funding": "grant",
+                "has_master": True,
+                "work_months": 18,
+                "exam_score": 49,
+            },
+        ),
+    ],
+)
+def test_counts_and_kinds_said_in_other_words(message, tool, arguments):
+    decision = route(message)
+    assert (decision.tool, decision.arguments) == (tool, arguments)

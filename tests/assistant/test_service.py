@@ -2,6 +2,7 @@
 
 import pytest
 
+from assistant.composer import missing_figure
 from assistant.grounding import InvalidCitation, validate_citations
 from assistant.safety import MAX_MESSAGE_CHARS
 from corpus.store import clauses_by_id
@@ -247,3 +248,13 @@ def test_disclosure_record_keeps_the_question_only_with_consent(assistant, repos
 def test_citation_validation_rejects_stray_ids():
     with pytest.raises(InvalidCitation):
         validate_citations(["8.35", "99.1"], {"8.35"})
+
+
+def test_a_figure_the_policy_does_not_state_is_said_first_then_what_it_does_say(assistant):
+    answer = assistant.ask(
+        "Меня отчислили за неуплату. Если погашу долг, восстановят? Сколько это будет стоить?"
+    )
+    assert answer.status == "not_covered"
+    assert answer.answer.startswith(missing_figure("price", "ru"))
+    assert answer.direct and "§12.22" in answer.direct
+    assert "12.22" in [c.clause_id for c in answer.citations]

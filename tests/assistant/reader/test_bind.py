@@ -170,8 +170,14 @@ def test_a_list_in_one_shape_gives_every_course_its_credits():
 
 
 def test_a_course_count_that_does_not_match_the_grades_is_asked():
-    reading = read("3 пән, әрқайсысы бес кредит, бағалар B, B- және FX. FX-ті қосу керек пе", "gpa")
+    reading = read("3 пән, әрқайсысы бес кредит, бағалар B, B-, C және FX. GPA қанша", "gpa")
     assert "courses" not in reading.args and reading.ambiguous == ["courses"]
+
+
+def test_a_grade_of_the_list_asked_about_after_it_is_no_course_of_its_own():
+    # one credit count said of every course reads the grades of its own sentence
+    reading = read("3 пән, әрқайсысы бес кредит, бағалар B, B- және FX. FX-ті қосу керек пе", "gpa")
+    assert [c["letter"] for c in reading.args["courses"]] == ["B", "B-", "FX"]
 
 
 def test_two_values_offered_in_turn_are_ambiguous():
