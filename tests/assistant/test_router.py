@@ -1453,7 +1453,8 @@ def test_a_bound_is_no_value(message, tool, arguments, missing):
     ("message", "tool", "arguments"),
     [
         (
-            "Екі ғана пәнім бар: біреуі 6 кредиттік, одан 91 балл алдым, екіншісі 4 кредит, 68 балл. GPA?",
+            "Екі ғана пәнім бар: біреуі 6 кредиттік, одан 91 балл алдым,"
+            " екіншісі 4 кредит, 68 балл. GPA?",
             "gpa",
             {"courses": [{"credits": 6, "score": 91}, {"credits": 4, "score": 68}]},
         ),
@@ -1463,7 +1464,8 @@ def test_a_bound_is_no_value(message, tool, arguments, missing):
             {"context": "final_attestation", "grade": "F"},
         ),
         (
-            "Профессиональная докторантура на грант: магистр есть, стаж 1,5 года, экзамен 49 баллов.",
+            "Профессиональная докторантура на грант: магистр есть, стаж 1,5 года,"
+            " экзамен 49 баллов.",
             "admission_doctoral",
             {
                 "program": "profile",
