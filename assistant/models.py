@@ -56,6 +56,8 @@ class Route(BaseModel):
     `stated` names the arguments this message itself stated (the rest came from earlier
     turns), so that the reply can restate what it read. `about_rule`: the message asks
     about the rule itself ("how is it rounded?", "above what share am I not admitted?").
+    `requested`: the message asks for the calculation in so many words ("calculate my GPA"):
+    its values are asked for first, never dropped for an answer about the rule.
     """
 
     kind: Literal["tool", "retrieval", "both"]
@@ -65,3 +67,4 @@ class Route(BaseModel):
     ambiguous: list[str] = []
     stated: list[str] = []
     about_rule: bool = False
+    requested: bool = False  # "calculate my GPA": the calculation asked for in so many words

@@ -146,6 +146,7 @@ def _decide(msg: Message, reading: Reading, args: dict[str, Any], *, follow_up=F
         ambiguous=ambiguous,
         stated=sorted(reading.args),
         about_rule=about_rule,
+        requested=reading.intent and msg.has("request"),
     )
 
 

@@ -136,7 +136,8 @@ class Assistant:
             draft.missing, draft.asked = decision.missing, list(decision.missing)
             draft.tool_calls.append(ToolCall(name=tool, arguments=arguments))
             no_values = all(isinstance(v, bool | str) for v in arguments.values())
-            if decision.kind == "both" and no_values and not decision.ambiguous:
+            rule_first = not (decision.ambiguous or decision.requested)
+            if decision.kind == "both" and no_values and rule_first:
                 # A question about the rule that names no value, only facts and choices
                 # ("can I still sit the exam after FX?", "no course paper: am I admitted?",
                 # "failed the state exam in history: is the retake free?"): answer the

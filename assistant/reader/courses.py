@@ -89,6 +89,8 @@ def _read(msg: Message, named: bool) -> Found | None:
         else:
             merged.append((start, end))
     courses = [c for c in (_course(msg, a, b) for a, b in merged) if c is not None]
+    if _multiplied(msg, credits):
+        return Found([], frozenset())  # "a B in two 4-credit courses": how many, which?
     letters = [i for i, v in enumerate(msg.values) if v.kind == "letter"]
     graded = [c for c in courses if c.grade.kind == "letter"]
     if len(courses) != len(credits) or len(graded) != len(letters) - _mentioned_again(
@@ -221,12 +223,15 @@ def _score_like(msg: Message, i: int, numbers: set[int]) -> bool:
     """A number that may be a course's score: 0-100, no unit but points, not in a name."""
     v = msg.values[i]
     counted = v.words and v.value < 10  # "екі ғана пәнім": a count of courses, no score
+    # "(all out of 100)", "из 100": the scale of the scores, no score
+    scale = v.value == 100 and any(m.end == v.start for m in msg.of_kind("part_of"))
     return (
         i in numbers
         and v.unit in (None, "points")
         and 0 <= v.value <= 100
         and not _in_name(msg, v)
         and not counted
+        and not scale
     )
 
 
@@ -326,3 +331,12 @@ def _sentence(msg: Message, k: int) -> tuple[int, int]:
     start = max([i + 1 for i in ends if i < k], default=0)
     end = min([i for i in ends if i > k], default=len(msg.tokens))
     return start, end
+
+
+def _multiplied(msg: Message, credits: list[int]) -> bool:
+    """A count in words right before a credit count ("two 4-credit courses", "екі 5
+    кредиттік пән"): several courses in one, which this reader does not unfold."""
+    starts = {msg.values[i].start for i in credits}
+    return any(
+        v.kind == "number" and v.words and 2 <= v.value < 10 and v.end in starts for v in msg.values
+    )

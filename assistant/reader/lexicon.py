@@ -42,6 +42,7 @@ _LISTS = (
     ("amount_question", ("amount",)),
     ("personal", ("personal",)),
     ("calculation", ("calc",)),
+    ("request", ("request",)),
     ("quote_keep", ("keep",)),
     ("exception_lead", ("exception",)),
 )
@@ -223,6 +224,7 @@ class Lexicon:
 
 
 SKIPPED = frozenset(".,()")  # punctuation a phrase reads through
+VOICED = {"к": "г", "п": "б"}  # in the folded Kazakh form (қ -> к, ғ -> г)
 
 
 @cache
@@ -267,6 +269,18 @@ def _match(phrase: Phrase, tokens: list[Token], start: int) -> tuple[int, tuple[
             return None
         if word.number:
             holes.append(i)
+            # "to 4th year", "3-ші курсқа": an ending written onto the number is read with it
+            nxt = next((w for w in words[n + 1 :] if w.text != "-"), None)
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (
+                nxt is not None
+                and after is not None
+                and after.attached
+                and after.kind == "word"
+                and len(after.text) <= 3
+                and not _word_matches(nxt, after, phrase)
+            ):
+                i += 1
         i += 1
     return i, tuple(holes)
 
@@ -279,6 +293,10 @@ def _word_matches(word: Word, token: Token, phrase: Phrase) -> bool:
         return form.endswith(word.text) and len(form) > len(word.text) + 1
     if word.prefix:
         if form.startswith(word.text):
+            return True
+        # Kazakh voices a stem's last к/қ/п before a vowel: "жетістік*" reads "жетістігім"
+        voiced = VOICED.get(word.text[-1:]) if phrase.lang == "kk" else None
+        if voiced and form.startswith(word.text[:-1] + voiced):
             return True
         n = len(word.text)
         return any(  # a typo inside the stem, not at its end ("аудиторк*" is no "аудитория")

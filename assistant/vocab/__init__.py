@@ -118,6 +118,11 @@ class Vocabulary(BaseModel):
     )
     personal: list[str] = []
     calculation: list[str] = []
+    request: list[str] = Field(
+        default=[],
+        description='a request to compute ("calculate", "посчитай", "есептеп бер"): with a '
+        "tool's phrases, the reply asks for the values first instead of answering the rule",
+    )
     arguments: dict[str, list[str]] = {}
     groups: dict[str, list[str]] = {}
     flags: dict[str, Words] = {}

@@ -1480,3 +1480,33 @@ def test_a_bound_is_no_value(message, tool, arguments, missing):
 def test_counts_and_kinds_said_in_other_words(message, tool, arguments):
     decision = route(message)
     assert (decision.tool, decision.arguments) == (tool, arguments)
+
+
+def test_an_ending_on_a_number_inside_a_phrase_and_a_scale_after_the_scores():
+    decision = route(
+        "3rd year. GPA 2.8, iROS 3.2, SSCI 2.0, on a 4-point scale. Do I move on to 4th year?"
+    )
+    assert decision.arguments == {"year": 3, "gpa": 2.8, "iros": 3.2, "ssci": 2, "scale_max": 4}
+    decision = route("My GPA: Calc 6 credits 91, Physics 5 credits 76 (all out of 100).")
+    assert decision.arguments == {
+        "courses": [{"credits": 6, "score": 91}, {"credits": 5, "score": 76}]
+    }
+
+
+def test_a_kazakh_stem_voiced_before_its_ending():
+    decision = route(
+        "Академиялық жетістігім 80, ғылыми жұмыс 60, SSCI 70, 100 балдық шкала. 1 курс. iGPA?"
+    )
+    assert decision.arguments == {
+        "academic": 80,
+        "research": 60,
+        "ssci": 70,
+        "year": 1,
+        "scale_max": 100,
+    }
+
+
+def test_several_courses_told_as_one_are_asked_not_read_as_one():
+    decision = route("I got an F in one 5-credit course and a B in two 4-credit courses. My GPA?")
+    assert decision.tool == "gpa" and "courses" not in decision.arguments
+    assert decision.missing == ["courses"]

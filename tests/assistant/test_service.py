@@ -258,3 +258,10 @@ def test_a_figure_the_policy_does_not_state_is_said_first_then_what_it_does_say(
     assert answer.answer.startswith(missing_figure("price", "ru"))
     assert answer.direct and "§12.22" in answer.direct
     assert "12.22" in [c.clause_id for c in answer.citations]
+
+
+@pytest.mark.parametrize("question", ["Посчитай мой GPA пожалуйста", "Calculate my GPA please"])
+def test_a_calculation_asked_for_in_so_many_words_asks_for_its_values(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.status == "needs_input" and answer.missing == ["courses"]
+    assert [call.name for call in answer.tool_calls] == ["gpa"]
