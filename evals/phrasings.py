@@ -45,10 +45,20 @@ NAMES = (
     "holdout_4",
     "holdout_5",
     "holdout_6",
+    "holdout_7",
 )
 SETS = {name: PHRASINGS / f"{name}.jsonl" for name in NAMES}
 # never tuned on when first reported (evals/reports/phrasings.md says which were seen since)
-REPORTED = ("test", "holdout", "holdout_2", "holdout_3", "holdout_4", "holdout_5", "holdout_6")
+REPORTED = (
+    "test",
+    "holdout",
+    "holdout_2",
+    "holdout_3",
+    "holdout_4",
+    "holdout_5",
+    "holdout_6",
+    "holdout_7",
+)
 
 
 class Turn(BaseModel):
