@@ -48,7 +48,9 @@ NAMES = (
     "holdout_7",
 )
 SETS = {name: PHRASINGS / f"{name}.jsonl" for name in NAMES}
-# never tuned on when first reported (evals/reports/phrasings.md says which were seen since)
+# never tuned on when first reported; UNTOUCHED: not looked at since either (the others'
+# failures were studied after their first report, and general fixes followed)
+UNTOUCHED = ("holdout_7",)
 REPORTED = (
     "test",
     "holdout",
@@ -212,12 +214,20 @@ def markdown(results: dict[str, dict[str, Any]]) -> str:
     lines = ["# Tool requests in people's own words, through `ask`", ""]
     lines += [
         "Written by helpers who saw only the tool contract and the policy. The `tune` sets",
-        "were worked against; `test` and the holdouts are reported untouched.",
+        "were worked against. `test` and the holdouts were each reported untouched once;",
+        "their failures were studied afterwards, so only the sets marked untouched below",
+        "measure generalisation now.",
         "",
     ]
     for half, result in results.items():
         summary = result["summary"]
-        kind = "reported, not tuned on" if half in REPORTED else "worked against"
+        kind = (
+            "untouched"
+            if half in UNTOUCHED
+            else "first reported untouched, studied since"
+            if half in REPORTED
+            else "worked against"
+        )
         lines += [f"## {half} ({kind})", ""]
         lines += [
             "| slice | exact | asked | wrong | follow-ups | restated |",
