@@ -65,7 +65,9 @@ def _score(reading: Reading) -> tuple:
     others = reading.bound - min(reading.key, reading.bound)
     strength = 3 * reading.intent + reading.key + 0.5 * max(others, 0)
     strength -= 0.5 * (len(reading.leftovers) + reading.unplaced)
-    return (strength, reading.bound, -len(reading.ambiguous))
+    # of two as strong, the one the message names more often ("грантқа ... түсе аламын ба"
+    # beside one "қанша болды")
+    return (strength, reading.intents, reading.bound, -len(reading.ambiguous))
 
 
 def _qualifies(msg: Message, reading: Reading) -> bool:
@@ -180,6 +182,9 @@ def _follow_up(
     msg: Message, readings: dict[str, Reading], pending: PendingTool, alone: Route
 ) -> Route:
     reading = readings[pending.tool]
+    renamed = _named_course_letter(msg, pending.arguments)
+    if renamed:  # "Экономику, кстати, я пересдал на C-": one course of the list, by its name
+        return _decide(msg, reading, {**pending.arguments, **renamed}, follow_up=True)
     if alone.tool is not None and alone.tool != pending.tool and readings[alone.tool].intent:
         return alone  # the message names its own calculation ("am I admitted?"): start anew
     spec = registry.get(pending.tool)
@@ -202,6 +207,7 @@ def _follow_up(
             del new[name]  # grades without credits, or a shorter list, never replace a list
             kept = True
     new.update(_bare_answers(msg, reading, asked, before))
+    new = _increased(msg, before, new)
     new.update(_list_corrections(msg, reading, before, new))
     new.update(_grade_corrections(msg, before, new))
     if not new:
@@ -245,10 +251,13 @@ def _partial(value: Any) -> bool:
 def _grade_corrections(msg: Message, before: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """ "по алгоритмам не FX, а D", "химия C+ емес, B- екен": one course's letter replaced,
     when the earlier list has that letter once."""
-    letters = [v.value for v in msg.values if v.kind == "letter"]
+    found = [v for v in msg.values if v.kind == "letter"]
+    letters = [v.value for v in found]
     if len(letters) != 2 or letters[0] == letters[1] or not msg.has("neg_before", "neg_after"):
         return {}
     wrong, right = letters
+    if any(m.end == found[1].start for m in msg.of_kind("neg_before")):
+        right, wrong = letters  # "C+ not C": the one after "not" is the wrong one
     out = {}
     for name, old in before.items():
         if name in new or not isinstance(old, list) or not all(isinstance(c, dict) for c in old):
@@ -256,6 +265,47 @@ def _grade_corrections(msg: Message, before: dict[str, Any], new: dict[str, Any]
         if [c.get("letter") for c in old].count(wrong) == 1:
             out[name] = [{**c, "letter": right} if c.get("letter") == wrong else c for c in old]
     return out
+
+
+def _increased(msg: Message, before: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """ "and if the appeal adds 3 points?": one number said as a change is added to the
+    value it changes; with several it could change, none is guessed."""
+    if not msg.has("increase"):
+        return new
+    numbers = [n for n, v in new.items() if isinstance(v, int | float) and not isinstance(v, bool)]
+    if len(numbers) != 1 or not isinstance(before.get(numbers[0]), int | float):
+        return {n: v for n, v in new.items() if n not in numbers}  # which one? ask again
+    name = numbers[0]
+    return {**new, name: before[name] + new[name]}
+
+
+NAME_STEM = 5  # "Экономику" names "Экономика": the first letters of a course's name
+
+
+def _named_course_letter(msg: Message, before: dict[str, Any]) -> dict[str, Any]:
+    """One letter grade and the name of one course of an earlier list: that course's new
+    letter ("Экономику я пересдал на C-", "philosophy was actually C+")."""
+    letters = {v.value for v in msg.values if v.kind == "letter"}
+    if len(letters) != 1 or msg.numbers():
+        return {}
+    words = {t.low for t in msg.tokens if t.kind == "word" and len(t.low) >= NAME_STEM}
+    stems = {w[:NAME_STEM] for w in words}
+    for name, old in before.items():
+        if not isinstance(old, list) or not all(isinstance(c, dict) for c in old):
+            continue
+        named = [
+            n
+            for n, c in enumerate(old)
+            if isinstance(c.get("name"), str)
+            and len(c["name"]) >= NAME_STEM
+            and c["name"].lower()[:NAME_STEM] in stems
+        ]
+        if len(named) == 1 and "letter" in old[named[0]]:
+            letter = letters.pop()
+            return {
+                name: [{**c, "letter": letter} if n == named[0] else c for n, c in enumerate(old)]
+            }
+    return {}
 
 
 def _bare_answers(
@@ -296,7 +346,8 @@ def _bare_answers(
             out[courses[0]] = filled
     elif not (missing or reading.args) and len(distinct) == 1 and _what_if(msg):
         keys = [n for n, r in reads.items() if r.key and r.kind == "number" and n in before]
-        if len(keys) == 1:
+        unit = free[0].unit  # "the normal 4-year programme" changes no score
+        if len(keys) == 1 and (unit is None or unit in reads[keys[0]].units):
             out[keys[0]] = free[0].value
     return out
 

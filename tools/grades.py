@@ -468,6 +468,7 @@ SPECS = (
             "әріптік бағаны анықтау", "определения буквенной оценки", "determine the letter grade"
         ),
         reads={"score": reads.number(key=True, units=("points",), lone=True)},
+        answers=("letter",),
         description={
             "kk": "100 балдық шкаладағы балдың әріптік бағасы, сандық баламасы және дәстүрлі "
             "бағасы (1-кесте).",
@@ -485,6 +486,7 @@ SPECS = (
         subject="grades",
         sections=(8,),
         title=texts("Қорытынды баға", "Итоговая оценка", "Final grade"),
+        answers=("letter",),
         disclosure=texts(
             "қорытынды бағаны есептеу", "расчёта итоговой оценки", "compute the final grade"
         ),

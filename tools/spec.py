@@ -45,6 +45,9 @@ class ToolSpec:
     sections: tuple[int, ...] = ()
     labels: Mapping[str, Texts] = field(default_factory=dict)
     values: Mapping[str, Mapping[str, Texts]] = field(default_factory=dict)
+    # Kinds of value its result names ("letter": a letter grade): a message asking which of
+    # two such values it is ("A or A-?", "F па, FX па?") asks for this calculation.
+    answers: tuple[str, ...] = ()
 
     def run(self, raw: Any) -> ToolResult:
         """Validate raw arguments (a JSON object) and compute; raises ToolInputError."""

@@ -34,6 +34,8 @@ TIE = 0.3  # a rival link this close makes the choice ambiguous
 OUT_OF_RANGE = 1.5  # a labelled value the argument cannot take still binds, last
 SCALE_TOPS = frozenset({4, 5, 100, 140, 150, 80})  # "80/100", "3.2/4": the scale, not a value
 _GENITIVE = ("тын", "тин", "дын", "дин", "нын", "нин")
+# "32 занятиеден 12", "30 сабақтан 6": the whole in the ablative, on its unit noun
+_ABLATIVE = ("тан", "тен", "дан", "ден", "нан", "нен")
 # "one year", "1 года": a year of study or a year of work, whichever the tool reads
 KIN_UNITS = {"years": "study_year", "study_year": "years"}
 
@@ -47,6 +49,7 @@ class Reading:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     ambiguous: list[str] = field(default_factory=list)
     intent: bool = False
+    intents: int = 0  # distinct phrases of the tool in the message (a tie between tools)
     key: int = 0
     leftovers: list[Value] = field(default_factory=list)
     unplaced: int = 0  # letter grades and levels the tool has no argument for
@@ -115,6 +118,7 @@ class Binder:
             msg = replace(msg, values=values)
         self.msg = msg
         self.denominators: dict[int, int] = {}  # part value -> its scale's value
+        self.wholes: set[int] = set()  # values that are the whole of a part ("32 of which 12")
         names = set(self.reads) | {r.like for r in self.reads.values() if r.like}
         inside = {  # "рейтинг 1" is a label, not a value; "за # дней" holds one
             k
@@ -259,9 +263,15 @@ class Binder:
 
     def _label_claims(self, name: str) -> list[Claim]:
         out = []
+        names = self._names(name)
+        # "already had # credits recognised": the number a label holds in its "#"
+        holes = {k for m in self.msg.mentions if self._is_label(m, names) for k in m.holes}
         for start, end in self.labels(name):
             for i in self.numbers:
                 value = self.msg.values[i]
+                if value.start in holes and start <= value.start < end:
+                    out.append(Claim(0.0, ((name, i),)))
+                    continue
                 if value.start >= end:
                     cost = self.gap(end, value.start)
                 elif value.last <= start:
@@ -277,6 +287,8 @@ class Binder:
                     cost += OUT_OF_RANGE  # "R1 105" is read, and the tool refuses it clearly
                 if value.unit in self.reads[name].units:
                     cost -= 0.3
+                if i in self.wholes and any(r.total_of == name for r in self.reads.values()):
+                    cost += 1.0
                 out.append(Claim(cost, ((name, i),)))
         return out
 
@@ -446,7 +458,10 @@ class Binder:
         """ "9 of 28", "из 28 ... 9", "28 сабақтың 9-ын": a part and its whole."""
         totals = {r.total_of: n for n, r in self.reads.items() if r.total_of}
         out = []
-        for part, whole in self.part_pairs():
+        pairs = self.part_pairs()
+        # "пропуски 32 занятиеден 12": the part's label names the part, not the whole after it
+        self.wholes = {whole for part, whole in pairs if part is not None and totals}
+        for part, whole in pairs:
             if (
                 part is not None
                 and self.msg.values[whole].value in SCALE_TOPS
@@ -493,8 +508,11 @@ class Binder:
             token = msg.tokens[nxt]
             marked = token.attached and token.loose in suffixes
             noun = msg.tokens[min(msg.values[i].end, nxt)]
-            noun = (noun.kind == "word" and noun.loose.endswith(_GENITIVE)) or (
-                token.kind == "word" and token.loose.endswith(_GENITIVE)
+            unit_noun = msg.values[i].unit is not None and msg.values[i].unit_end == nxt
+            noun = (
+                (noun.kind == "word" and noun.loose.endswith(_GENITIVE))
+                or (token.kind == "word" and token.loose.endswith(_GENITIVE))
+                or (unit_noun and noun.kind == "word" and noun.loose.endswith(_ABLATIVE))
             )
             later = [j for j in ordered if msg.values[j].start >= nxt]
             if (marked or noun) and later and msg.values[later[0]].start - nxt <= 2:
@@ -656,11 +674,28 @@ def _asks_for(msg: Message, tool: str) -> bool:
     )
 
 
+def _letter_choice(msg: Message) -> bool:
+    """ "94,6 — A или A-?", "89.5: A- or B+?": two letter grades offered as alternatives,
+    with a number they would be the letter of ("FX or F, not sure: can I retake?" is no
+    question about a letter)."""
+    letters = [v for v in msg.values if v.kind == "letter"]
+    if not msg.numbers():
+        return False
+    alternatives = msg.of_kind("alt")
+    return any(
+        a.value != b.value and any(a.end <= m.start and m.end <= b.start for m in alternatives)
+        for a, b in zip(letters, letters[1:], strict=False)
+        if b.start - a.end <= 3
+    )
+
+
 def bind(msg: Message, tool: str) -> Reading:
     binder = Binder(msg, tool)
     msg = binder.msg  # units read for this tool
     reading = Reading(tool)
-    reading.intent = _asks_for(msg, tool)
+    answers = registry.get(tool).answers
+    reading.intent = _asks_for(msg, tool) or ("letter" in answers and _letter_choice(msg))
+    reading.intents = len(_outermost([m for m in msg.of_kind("intent") if m.meaning[1] == tool]))
     claims = binder.claims()
     chosen: dict[str, int] = {}
     taken: set[int] = set()
@@ -681,7 +716,7 @@ def bind(msg: Message, tool: str) -> Reading:
     reading.unplaced = sum(
         1
         for v in msg.values
-        if (v.kind == "letter" and not kinds & {"letter", "courses"})
+        if (v.kind == "letter" and not kinds & {"letter", "courses"} and "letter" not in answers)
         or (v.kind == "cefr" and "cefr" not in kinds)
     )
     _unexplained(binder, reading)

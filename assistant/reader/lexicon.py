@@ -35,6 +35,7 @@ _LISTS = (
     ("received", ("received",)),
     ("what_if", ("what_if",)),
     ("append", ("append",)),
+    ("increase", ("increase",)),
     ("yes", ("yes",)),
     ("no", ("no",)),
     ("rule_question", ("rule",)),

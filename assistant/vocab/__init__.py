@@ -107,6 +107,11 @@ class Vocabulary(BaseModel):
     received: list[str] = []
     what_if: list[str] = []
     append: list[str] = []
+    increase: list[str] = Field(
+        default=[],
+        description='a change by an amount ("3 more points", "добавят 6 баллов", "3 балл '
+        'қосса"): in a follow-up, the number is added to the value it changes',
+    )
     yes: list[str] = []
     no: list[str] = []
     rule_question: list[str] = []

@@ -1510,3 +1510,64 @@ def test_several_courses_told_as_one_are_asked_not_read_as_one():
     decision = route("I got an F in one 5-credit course and a B in two 4-credit courses. My GPA?")
     assert decision.tool == "gpa" and "courses" not in decision.arguments
     assert decision.missing == ["courses"]
+
+
+def _after(tool: str, arguments: dict) -> PendingTool:
+    return PendingTool(tool=tool, arguments=arguments)
+
+
+def test_a_follow_up_changing_a_value_by_an_amount_adds_it():
+    assert route(
+        "а если апелляция арқылы тағы 3 балл қосса?", _after("letter_grade", {"score": 86})
+    ).arguments == {"score": 89}
+    assert route("and if they add 2 points?", _after("letter_grade", {"score": 86})).arguments == {
+        "score": 88
+    }
+    # three values it could change: none is guessed
+    earlier = _after("final_grade", {"r1": 72, "r2": 68, "exam": 59})
+    assert route("А если на апелляции добавят 6 баллов?", earlier).kind == "retrieval"
+
+
+def test_a_follow_up_naming_one_course_of_the_list_changes_its_letter():
+    courses = [
+        {"name": "Философия", "credits": 5, "letter": "C+"},
+        {"name": "Экономика", "credits": 3, "letter": "F"},
+    ]
+    decision = route(
+        "Экономику, кстати, я пересдал на C-.", _after("transfer_recount", {"courses": courses})
+    )
+    assert decision.tool == "transfer_recount"
+    assert [c["letter"] for c in decision.arguments["courses"]] == ["C+", "C-"]
+
+
+def test_the_letter_after_not_is_the_wrong_one():
+    courses = [{"credits": 5, "letter": "B+"}, {"credits": 3, "letter": "C"}]
+    decision = route("wait, philosophy was actually C+ not C", _after("gpa", {"courses": courses}))
+    assert [c["letter"] for c in decision.arguments["courses"]] == ["B+", "C+"]
+
+
+def test_a_number_a_label_holds_and_a_number_word_after_a_preposition():
+    earlier = _after(
+        "nonformal_recognition",
+        {
+            "program_credits": 240,
+            "course_credits": 5,
+            "nonformal_hours": 150,
+            "already_recognized_credits": 0,
+        },
+    )
+    decision = route("what if I've already had 33 credits recognised that way?", earlier)
+    assert decision.arguments["already_recognized_credits"] == 33
+    earlier = _after("igpa", {"year": 4, "gpa": 3.45, "iros": 2.1, "ssci": 3})
+    assert route("а если iROS подтянуть до трёх?", earlier).arguments["iros"] == 3
+
+
+def test_two_letters_offered_with_a_score_ask_for_the_letter():
+    decision = route("Кеше итоговый балл шықты, 94,6. Это A или A- болады?")
+    assert (decision.tool, decision.arguments) == ("letter_grade", {"score": 94.6})
+    assert route("I got FX or F, not sure, can I retake?").tool == "retake_path"
+
+
+def test_of_two_tools_as_strong_the_one_named_more_often():
+    decision = route("Мамандыққа грантқа өту балы қанша болды? 90 балмен түсе аламын ба?")
+    assert decision.tool == "admission_bachelor"
