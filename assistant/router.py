@@ -206,6 +206,10 @@ def _follow_up(
         if (_partial(value) and not _partial(old)) or len(value) < len(old):
             del new[name]  # grades without credits, or a shorter list, never replace a list
             kept = True
+    for name, value in list(new.items()):
+        if isinstance(value, list) and msg.has("append") and not isinstance(before.get(name), list):
+            del new[name]  # "forgot one more: 3 credits, A-" to a list never read: not the whole
+            kept = True
     new.update(_bare_answers(msg, reading, asked, before))
     new = _increased(msg, before, new)
     new.update(_list_corrections(msg, reading, before, new))

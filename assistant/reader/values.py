@@ -328,8 +328,25 @@ def join_durations(
                 words=before.words or value.words,
             )
             continue
+        year = _bare_year(value, out, mentions, joiners, tokens)
+        if year is not None:  # "год и два месяца", "a year and 3 months": 12 months more
+            value = replace(value, value=12 + value.value, start=year.start)  # type: ignore[operator]
         out.append(value)
     return out
+
+
+def _bare_year(value, out, mentions, joiners, tokens) -> Mention | None:
+    """The unit "year" said alone (one year) right before a number of months."""
+    if value.unit != "months" or not isinstance(value.value, int | float):
+        return None
+    for m in mentions:
+        if m.kind != "unit" or m.meaning[1] not in ("years", "study_year"):
+            continue
+        comma = m.end + 1 if m.end < len(tokens) and tokens[m.end].text == "," else None
+        numbered = any(v.end == m.start or v.unit_end == m.end for v in out)
+        if not numbered and value.start in (joiners.get(m.end), comma):
+            return m
+    return None
 
 
 def _comma(tokens: list[Token], value: Value) -> int | None:

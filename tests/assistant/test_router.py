@@ -1571,3 +1571,28 @@ def test_two_letters_offered_with_a_score_ask_for_the_letter():
 def test_of_two_tools_as_strong_the_one_named_more_often():
     decision = route("Мамандыққа грантқа өту балы қанша болды? 90 балмен түсе аламын ба?")
     assert decision.tool == "admission_bachelor"
+
+
+@pytest.mark.parametrize(
+    ("message", "tool", "flag"),
+    [
+        ("I have 12 credits of academic difference, planning to do them in the summer semester",
+         "academic_difference", "in_current_schedule"),
+        ("academic difference of 38 credits; the courses aren't in this semester's timetable",
+         "academic_difference", "in_current_schedule"),
+        ("not actually in my programme's curriculum; 5 credits, 150 h, programme 240 credits",
+         "nonformal_recognition", "course_in_program"),
+        ("60 сағат курс, 2 кредиттік пән, программада 240 кредит, пән учебный планымда жоқ",
+         "nonformal_recognition", "course_in_program"),
+    ],
+)  # fmt: skip
+def test_a_fact_denied_in_other_words(message, tool, flag):
+    decision = route(message)
+    assert decision.tool == tool and decision.arguments[flag] is False
+
+
+def test_one_more_course_for_a_list_never_read_is_not_the_whole_list():
+    decision = route(
+        "Ой, забыл ещё химию: 3 кредита, A-.", PendingTool(tool="gpa", asked=["courses"])
+    )
+    assert decision.missing == ["courses"] and "courses" not in decision.arguments

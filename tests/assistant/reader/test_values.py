@@ -110,3 +110,12 @@ def test_years_and_months_are_one_duration(text, months):
 )
 def test_kazakh_latin_letters_in_number_words(text, value):
     assert [v for v, _ in numbers(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("стаж год и два месяца", 14), ("worked a year and 3 months", 15)],
+)
+def test_a_year_said_without_a_number_before_months(text, months):
+    values = [v for v in read_message(text).values if v.kind == "number"]
+    assert [(v.value, v.unit) for v in values] == [(months, "months")]
