@@ -137,6 +137,8 @@ BLIND_SETS = {
     "blind holdout 6": Path(__file__).parent / "questions" / "holdout_6.jsonl",
     # written blind after holdout 6's reviews guided fixes; reported only
     "blind holdout 7": Path(__file__).parent / "questions" / "holdout_7.jsonl",
+    # written blind after holdout 7's reviews guided fixes; reported only
+    "blind holdout 8": Path(__file__).parent / "questions" / "holdout_8.jsonl",
 }
 BEFORE = SearchWeights(dense_more=0.0, sparse_more=0.0, cards=False, rrf_k=10)
 
