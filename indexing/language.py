@@ -182,8 +182,11 @@ def detect_language(text: str, default: str = "kk") -> str:
 
 
 def query_text_for(text: str, lang: str) -> str:
-    """The text to analyse for `lang`: Latin-typed Kazakh becomes Cyrillic."""
+    """The text to analyse for `lang`: Latin-typed Kazakh becomes Cyrillic, spelled as the
+    policy spells its words (indexing/spelling.py)."""
     _, cyrillic, latin = script_share(text)
     if lang == "kk" and latin > cyrillic:
-        return latin_kazakh_to_cyrillic(text)
+        from indexing.spelling import restore_text  # reads the corpus once, when first needed
+
+        return restore_text(latin_kazakh_to_cyrillic(text))
     return text

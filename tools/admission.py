@@ -77,6 +77,18 @@ def admission_bachelor(
 
 def compute_admission_bachelor(args: AdmissionBachelorArgs) -> AdmissionBachelorResult:
     threshold, minimum, key = BACHELOR_RULES[args.route]
+    parts = sum(args.subject_scores)
+    if parts > args.unt_total:  # the subjects make up the total: a total below them is misread
+        raise reject(
+            "out_of_range",
+            None,
+            kk=f"Пәндер бойынша балдардың қосындысы ({parts}) ҰБТ жалпы балынан "
+            f"({args.unt_total}) көп болмауы керек: жалпы балды тексеріңіз.",
+            ru=f"Сумма баллов по предметам ({parts}) не может быть больше общего балла ЕНТ "
+            f"({args.unt_total}): проверьте общий балл.",
+            en=f"The subject scores add up to {parts}, more than the UNT total of "
+            f"{args.unt_total}: please check the total.",
+        )
     failed = []
     if args.unt_total < threshold:
         failed.append("total_below_threshold")

@@ -30,6 +30,13 @@ def test_admission_bachelor(total, subjects, route, eligible, threshold, failed)
     assert (result.eligible, result.threshold, result.failed) == (eligible, threshold, failed)
 
 
+def test_a_total_below_its_subjects_is_refused_not_judged():
+    # "история 15, чтение 8, ..., профильные 31 и 27": a subject read as the total
+    with pytest.raises(ToolInputError) as error:
+        admission_bachelor(15, [8, 9, 31, 27])
+    assert "75" in error.value.message["en"] and "15" in error.value.message["en"]
+
+
 @pytest.mark.parametrize(
     ("kwargs", "eligible", "total", "threshold", "failed"),
     [
