@@ -51,7 +51,7 @@ NAMES = (
 SETS = {name: PHRASINGS / f"{name}.jsonl" for name in NAMES}
 # never tuned on when first reported; UNTOUCHED: not looked at since either (the others'
 # failures were studied after their first report, and general fixes followed)
-UNTOUCHED = ("holdout_8",)
+UNTOUCHED: tuple[str, ...] = ()  # holdout_8 was, when measured at 8cc3eec; studied since
 REPORTED = (
     "test",
     "holdout",
