@@ -60,8 +60,11 @@ def _segments(msg: Message) -> list[tuple[int, int, bool]]:
 def read_courses(msg: Message, *, named: bool) -> Found | None:
     """The courses of the message; None when it names no credit count at all."""
     found = _read(msg, named)
+    used = found.used if found else frozenset()
     stated = {
-        v.value for i, v in enumerate(msg.values) if v.unit == "courses" and i in msg.numbers()
+        v.value
+        for i, v in enumerate(msg.values)
+        if v.unit == "courses" and i in msg.numbers() and i not in used
     }
     if found and found.courses and len(stated) == 1 and len(found.courses) != stated.pop():
         return Found([], frozenset())  # "3 пән ... B, B- и FX. FX-ті ...": which three?
@@ -77,6 +80,24 @@ def _read(msg: Message, named: bool) -> Found | None:
     uniform = _uniform(msg, credits, named)
     if uniform is not None:
         return uniform
+    groups = [] if named else _groups(msg, credits)
+    if groups:  # the courses told as one are read; the rest of the message as usual
+        whole = msg
+        taken = {i for g in groups for i in (g.count, g.credits, *g.grades)}
+        values = [replace(v, kind="read") if i in taken else v for i, v in enumerate(msg.values)]
+        msg = dc_replace(msg, values=values)
+        credits = _credit_counts(msg)
+        rest = _listed(msg, credits, named) if credits else Found([], frozenset())
+        if rest is None or (credits and not rest.courses):
+            return Found([], frozenset())
+        if not credits and any(v.kind == "letter" for v in msg.values):
+            return Found([], frozenset())  # a grade left over: which course is it?
+        return _with_groups(whole, groups, rest)
+    return _listed(msg, credits, named)
+
+
+def _listed(msg: Message, credits: list[int], named: bool) -> Found | None:
+    """Each course told with its own credit count and grade."""
     merged: list[tuple[int, int]] = []
     for start, end, glued in _segments(msg):
         if glued and merged and _content(msg, *merged[-1]) == (False, False):
@@ -340,3 +361,75 @@ def _multiplied(msg: Message, credits: list[int]) -> bool:
     return any(
         v.kind == "number" and v.words and 2 <= v.value < 10 and v.end in starts for v in msg.values
     )
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Several courses told as one: a count, their credit count, and their grades in order
+    (one grade when it is said of all of them)."""
+
+    count: int
+    credits: int
+    grades: tuple[int, ...]
+
+
+GROUP_REACH = 5  # tokens between a count and its credit count ("3 предмета, каждый по 5 ...")
+
+
+def _groups(msg: Message, credits: list[int]) -> list[_Group]:
+    """ "три предмета по 5 кредитов: A, B+ и C", "екі пән по 5 кредит, біреуі A, біреуі
+    C-", "a B in two 4-credit courses": a count of 2-9 courses shortly before one credit
+    count, and as many grades after it (before the next credit count, in its sentence), or
+    one grade right before the count, said of them all."""
+    numbers = set(msg.numbers())
+    out = []
+    for c in credits:
+        credit = msg.values[c]
+        counts = [
+            i
+            for i in numbers
+            if i != c
+            and msg.values[i].unit in (None, "courses")
+            and isinstance(msg.values[i].value, int)
+            and 2 <= msg.values[i].value <= 9
+            and 0 <= credit.start - msg.values[i].last <= GROUP_REACH
+        ]
+        if not counts:
+            continue
+        count = max(counts, key=lambda i: msg.values[i].start)
+        n = msg.values[count].value
+        start, end = _sentence(msg, credit.start)
+        stop = min(
+            [end, *(msg.values[i].start for i in credits if msg.values[i].start > credit.start)]
+        )
+        after = [
+            i
+            for i, v in enumerate(msg.values)
+            if credit.last <= v.start < stop
+            and (v.kind == "letter" or (i in numbers and _score_like(msg, i, numbers)))
+        ]
+        before = [
+            i
+            for i, v in enumerate(msg.values)
+            if v.kind == "letter" and 0 <= msg.values[count].start - v.last <= 2
+        ]
+        if len(after) == n:
+            out.append(_Group(count, c, tuple(after)))
+        elif not after and len(before) == 1:
+            out.append(_Group(count, c, tuple(before) * n))
+    return out
+
+
+def _with_groups(msg: Message, groups: list[_Group], rest: Found) -> Found:
+    """The courses of the groups and the others, in the order the message tells them."""
+    placed: list[tuple[int, dict[str, Any]]] = []
+    for group in groups:
+        credits = msg.values[group.credits]
+        for i in group.grades:
+            grade = msg.values[i]
+            key = "letter" if grade.kind == "letter" else "score"
+            placed.append((credits.start, {"credits": credits.value, key: grade.value}))
+    starts = sorted(msg.values[i].start for i in rest.used if msg.values[i].unit == "credits")
+    placed += list(zip(starts, rest.courses, strict=False))
+    used = set(rest.used) | {i for g in groups for i in (g.count, g.credits, *g.grades)}
+    return Found([item for _, item in sorted(placed, key=lambda p: p[0])], frozenset(used))

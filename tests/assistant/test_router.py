@@ -1506,12 +1506,6 @@ def test_a_kazakh_stem_voiced_before_its_ending():
     }
 
 
-def test_several_courses_told_as_one_are_asked_not_read_as_one():
-    decision = route("I got an F in one 5-credit course and a B in two 4-credit courses. My GPA?")
-    assert decision.tool == "gpa" and "courses" not in decision.arguments
-    assert decision.missing == ["courses"]
-
-
 def _after(tool: str, arguments: dict) -> PendingTool:
     return PendingTool(tool=tool, arguments=arguments)
 
@@ -1595,4 +1589,31 @@ def test_one_more_course_for_a_list_never_read_is_not_the_whole_list():
     decision = route(
         "Ой, забыл ещё химию: 3 кредита, A-.", PendingTool(tool="gpa", asked=["courses"])
     )
+    assert decision.missing == ["courses"] and "courses" not in decision.arguments
+
+
+@pytest.mark.parametrize(
+    ("message", "courses"),
+    [
+        (
+            "Три предмета по 5 кредитов: A, B+ и C, и ещё один на 3 кредита — D+. GPA?",
+            [(5, "A"), (5, "B+"), (5, "C"), (3, "D+")],
+        ),
+        (
+            "I got an F in one 5-credit course and a B in two 4-credit courses. My GPA?",
+            [(5, "F"), (4, "B"), (4, "B")],
+        ),
+        (
+            "Менде екі пән по 5 кредит, біреуі A, біреуі C-, плюс ещё 4 кредит B. GPA қанша?",
+            [(5, "A"), (5, "C-"), (4, "B")],
+        ),
+    ],
+)
+def test_several_courses_told_as_one_are_read(message, courses):
+    decision = route(message)
+    assert decision.arguments == {"courses": [{"credits": c, "letter": g} for c, g in courses]}
+
+
+def test_a_count_of_courses_with_too_many_grades_is_asked():
+    decision = route("3 пән, әрқайсысы бес кредит, бағалар B, B-, C және FX. GPA қанша")
     assert decision.missing == ["courses"] and "courses" not in decision.arguments
