@@ -288,7 +288,7 @@ NAME_STEM = 5  # "Экономику" names "Экономика": the first lett
 
 def _named_course_letter(msg: Message, before: dict[str, Any]) -> dict[str, Any]:
     """One letter grade and the name of one course of an earlier list: that course's new
-    letter ("Экономику я пересдал на C-", "philosophy was actually C+")."""
+    letter ("Экономику я пересдал на C-", "qate, Mehanika F bolatyn")."""
     letters = {v.value for v in msg.values if v.kind == "letter"}
     if len(letters) != 1 or msg.numbers():
         return {}
