@@ -211,17 +211,13 @@ def compose_answer(
 
 
 def compose_without_figure(
-    lang: str, figure: str, lead: str, quotes: list[Quote], office: str
+    lang: str, figure: str, lead: str, quotes: list[Quote], office: str, kind: str
 ) -> str:
     """The figure asked for is not in the policy: said first, with where to ask; then what
     the policy does say on the topic, and the clauses it rests on."""
-    parts = [missing_figure(figure, lang), phrase("ask_office", lang, office=office)]
-    parts += [phrase("what_it_says", lang), lead, phrase("editorial", lang)]
-    if quotes:
-        parts += [phrase("lead", lang), quote_block(quotes)]
-    if phrase("official", lang):
-        parts.append(phrase("official", lang))
-    return "\n".join(p for p in parts if p)
+    said = [missing_figure(figure, lang), phrase("ask_office", lang, office=office)]
+    said.append(phrase("what_it_says", lang))
+    return "\n".join([*said, compose_answer(lang, lead, quotes, kind)])
 
 
 def compose_not_covered(

@@ -26,7 +26,7 @@ from assistant.storage.records import AnswerTurn
 from corpus.languages import DEFAULT_LANG, is_lang
 from corpus.models import Clause
 from corpus.store import clauses_by_id
-from indexing.language import detect_language, has_words, query_text_for
+from indexing.language import detect_language, has_words, latin_typed
 from indexing.search import Retriever
 from tools import registry
 from tools.errors import ToolInputError
@@ -217,8 +217,8 @@ class Assistant:
         if not self.direct_answers:
             lead = direct.Lead("quotes", "", chosen, covered=coverage.answered)
         else:
-            latin_typed = query_text_for(question, lang) != question  # Kazakh in Latin letters
-            lead = direct.lead_for(lang, hits, result.cards, coverage, chosen, latin_typed)
+            typed = latin_typed(question, lang)
+            lead = direct.lead_for(lang, hits, result.cards, coverage, chosen, typed)
         # A calculation answered, and its rules are quoted under it; but a question about
         # what the policy leaves open ("is the FX retake paid?") is answered first.
         open_topic = lead.kind == "card" and not lead.covered
@@ -236,7 +236,7 @@ class Assistant:
         elif lead.missing_figure:
             office = office_for([h.section for h in hits], lang)
             text = composer.compose_without_figure(
-                lang, lead.missing_figure, lead.text, shown, office
+                lang, lead.missing_figure, lead.text, shown, office, lead.kind
             )
             draft.texts.insert(0 if calculated else len(draft.texts), text)
         elif lead.kind in ("quotes", "not_covered"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from indexing.text import (
     CYRILLIC,
@@ -181,11 +181,17 @@ def detect_language(text: str, default: str = "kk") -> str:
     return "ru" if best == "en" and cyrillic > latin else best
 
 
+def latin_typed(text: str, lang: str) -> bool:
+    """Kazakh typed in Latin letters: searched in its Cyrillic spelling."""
+    _, cyrillic, latin = script_share(text)
+    return lang == "kk" and latin > cyrillic
+
+
+@lru_cache(maxsize=1024)  # search, coverage and the reply read the same question
 def query_text_for(text: str, lang: str) -> str:
     """The text to analyse for `lang`: Latin-typed Kazakh becomes Cyrillic, spelled as the
     policy spells its words (indexing/spelling.py)."""
-    _, cyrillic, latin = script_share(text)
-    if lang == "kk" and latin > cyrillic:
+    if latin_typed(text, lang):
         from indexing.spelling import restore_text  # reads the corpus once, when first needed
 
         return restore_text(latin_kazakh_to_cyrillic(text))

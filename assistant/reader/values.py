@@ -370,9 +370,8 @@ def attach_units(values: list[Value], mentions: list[Mention], tokens: list[Toke
     for value in values:
         end = value.end
         nxt = tokens[end] if end < len(tokens) else None
-        glued = nxt is not None and nxt.attached and nxt.kind == "word"
         # a case or ordinal ending ("100-ден", "9-ын", "3-го", "2nd"), not a unit ("5кр")
-        if glued and (_ending(nxt) or (len(nxt.text) <= 3 and end not in units)):
+        if nxt is not None and _glued_ending(nxt) and (_ending(nxt) or end not in units):
             end += 1
         # a unit phrase may begin with the ending ("3-го года": a year of study)
         here = [m for m in units.get(value.end, []) if m.end > end] or units.get(end, [])
